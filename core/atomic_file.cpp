@@ -1,0 +1,44 @@
+#include "core/atomic_file.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace privaudit::core {
+
+std::string writeFileAtomically(const std::string& path, const std::string& content) {
+    std::filesystem::path target(path);
+    std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
+    std::string pattern = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+    int fd = mkstemp(pattern.data());
+    if (fd < 0) {
+        return path + ": cannot create a temporary file: " + std::strerror(errno);
+    }
+    size_t written = 0;
+    while (written < content.size()) {
+        ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            std::string error = path + ": write failed: " + std::strerror(errno);
+            ::close(fd);
+            std::remove(pattern.c_str());
+            return error;
+        }
+        written += static_cast<size_t>(n);
+    }
+    // mkstemp creates 0600; a report is an ordinary file.
+    fchmod(fd, 0644);
+    if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(pattern.c_str(), path.c_str()) != 0) {
+        std::string error = path + ": cannot write: " + std::strerror(errno);
+        std::remove(pattern.c_str());
+        return error;
+    }
+    return {};
+}
+
+} // namespace privaudit::core

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/notification.h"
+
+#include <string>
+#include <vector>
+
+namespace privaudit::core {
+
+// The files a scan considers, found under the paths the user named.
+struct DiscoveredInputs {
+    std::vector<std::string> cppSources; // .c .cc .cpp .cxx .c++ translation units
+    std::vector<std::string> otherFiles; // everything else; analyzers pick what they read
+    std::vector<std::string> missingPaths;
+};
+
+// Walks `paths` (files or folders), skipping version-control, dependency and build folders
+// (.git, node_modules, build*, cmake-build-*) and symlinked folders. Results are sorted.
+DiscoveredInputs discoverInputs(const std::vector<std::string>& paths);
+
+bool isCppSource(const std::string& path);
+
+} // namespace privaudit::core

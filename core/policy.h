@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/doc_tree.h"
+#include "core/finding.h"
+#include "core/notification.h"
+#include "core/rule_catalogue.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace privaudit::core {
+
+// The user's .privaudit.yaml:
+//
+//   rules:
+//     cpp/hardcoded-secret: off          # off | on | error | warning | note
+//   exclude:
+//     - third_party/**                   # shell globs, relative to the policy file's folder
+class Policy {
+public:
+    static constexpr std::string_view fileName = ".privaudit.yaml";
+
+    // Reads a parsed policy file. Unknown keys, unknown rule ids and bad values become
+    // PolicyError notifications naming file:line; the valid parts still apply.
+    static Policy fromTree(const DocNode& root, const std::string& path,
+                           const RuleCatalogue& catalogue, std::vector<Notification>& errors);
+
+    // The nearest .privaudit.yaml in `start` or a folder above it, or nothing.
+    static std::optional<std::string> findUpward(const std::string& start);
+
+    bool isEnabled(std::string_view ruleId) const;
+    // The level the policy gives `ruleId`, else the catalogue's default.
+    Level levelFor(const Rule& rule) const;
+    bool isExcluded(const std::string& file) const;
+
+private:
+    class Reader;
+    std::map<std::string, bool, std::less<>> enabled_;
+    std::map<std::string, Level, std::less<>> levels_;
+    std::vector<std::string> excludes_;
+    std::string baseFolder_; // absolute folder the exclude globs are relative to
+};
+
+} // namespace privaudit::core
