@@ -1,0 +1,144 @@
+#include "reporters/sarif_reporter.h"
+
+#include "core/paths.h"
+#include "reporters/sarif_location.h"
+#include "reporters/sarif_result.h"
+#include "reporters/sarif_taxonomy.h"
+#include "reporters/sarif_tool.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace privaudit::reporters {
+
+namespace {
+
+// The command line without the scanning machine's directory layout: the program by its file
+// name, absolute paths inside the source root relative to it.
+std::vector<std::string> reportedArguments(const core::ScanResult& scan) {
+    std::vector<std::string> arguments;
+    for (const std::string& argument : scan.arguments) {
+        if (arguments.empty()) {
+            arguments.push_back(std::filesystem::path(argument).filename().string());
+        } else if (argument.starts_with('/')) {
+            arguments.push_back(core::relativePath(argument, scan.sourceRoot));
+        } else {
+            arguments.push_back(argument);
+        }
+    }
+    return arguments;
+}
+
+std::string shellQuoted(const std::string& argument) {
+    bool plain = !argument.empty() &&
+                 argument.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                            "0123456789-_./=:,+@%") == std::string::npos;
+    if (plain) {
+        return argument;
+    }
+    std::string quoted = "'";
+    for (char c : argument) {
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return quoted + "'";
+}
+
+std::string commandLine(const std::vector<std::string>& arguments) {
+    std::string line;
+    for (const std::string& argument : arguments) {
+        line += (line.empty() ? "" : " ") + shellQuoted(argument);
+    }
+    return line;
+}
+
+// The descriptor's position in driver.notifications, which lists notificationDescriptors().
+int descriptorIndex(core::Notification::Kind kind) {
+    return static_cast<int>(&core::describe(kind) - core::notificationDescriptors().data());
+}
+
+SarifJson toolExecutionNotification(const core::Notification& notification,
+                                    std::string_view sourceRoot) {
+    SarifJson entry = {
+        {"level", core::levelName(notification.level)},
+        {"message", sarifMessage(limitText(notification.message))},
+        {"descriptor",
+         {{"id", core::describe(notification.kind).id},
+          {"index", descriptorIndex(notification.kind)}}},
+    };
+    if (!notification.location.file.empty()) {
+        SarifJson location = {
+            {"physicalLocation", sarifPhysicalLocation(notification.location, sourceRoot)}};
+        entry["locations"] = SarifJson::array({location});
+    }
+    return entry;
+}
+
+SarifJson invocation(const core::ScanResult& scan) {
+    SarifJson invocation = {
+        {"executionSuccessful", scan.executionSuccessful()},
+        {"exitCode", scan.exitCode},
+    };
+    std::vector<std::string> arguments = reportedArguments(scan);
+    if (!arguments.empty()) {
+        invocation["commandLine"] = commandLine(arguments);
+        invocation["arguments"] = arguments;
+    }
+    if (!scan.startTimeUtc.empty()) {
+        invocation["startTimeUtc"] = scan.startTimeUtc;
+    }
+    if (!scan.endTimeUtc.empty()) {
+        invocation["endTimeUtc"] = scan.endTimeUtc;
+    }
+    SarifJson notifications = SarifJson::array();
+    for (const core::Notification& notification : scan.notifications) {
+        notifications.push_back(toolExecutionNotification(notification, scan.sourceRoot));
+    }
+    invocation["toolExecutionNotifications"] = notifications;
+    return invocation;
+}
+
+SarifJson results(const core::ScanResult& scan, const core::RuleCatalogue& catalogue,
+                  const SarifOptions& options) {
+    SarifJson results = SarifJson::array();
+    for (const core::Finding& finding : scan.findings) {
+        int ruleIndex = catalogue.indexOf(finding.ruleId);
+        if (ruleIndex < 0 || (finding.suppression && !options.includeSuppressed)) {
+            continue;
+        }
+        results.push_back(sarifResult(finding, ruleIndex, scan.sourceRoot));
+    }
+    return results;
+}
+
+SarifJson run(const core::ScanResult& scan, const core::RuleCatalogue& catalogue,
+              const SarifOptions& options) {
+    std::vector<int> cwes = referencedCwes(catalogue);
+    SarifJson sourceRoot = {
+        {"description",
+         sarifMessage("The root of the scanned source tree. Its absolute path is left out on "
+                      "purpose (SARIF 3.14.14).")}};
+    return {
+        {"tool", sarifTool(catalogue, cwes)},
+        {"taxonomies", cweTaxonomies(cwes)},
+        {"invocations", SarifJson::array({invocation(scan)})},
+        {"originalUriBaseIds", {{sourceRootBaseId, sourceRoot}}},
+        {"automationDetails", {{"id", scan.automationCategory + "/" + scan.startTimeUtc}}},
+        {"columnKind", "utf16CodeUnits"},
+        {"results", results(scan, catalogue, options)},
+    };
+}
+
+} // namespace
+
+void writeSarif(const core::ScanResult& scan, const core::RuleCatalogue& catalogue,
+                std::ostream& out, const SarifOptions& options) {
+    SarifJson log = {
+        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+        {"version", "2.1.0"},
+        {"runs", SarifJson::array({run(scan, catalogue, options)})},
+    };
+    out << log.dump(2, ' ', false, SarifJson::error_handler_t::replace) << '\n';
+}
+
+} // namespace privaudit::reporters

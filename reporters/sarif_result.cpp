@@ -1,0 +1,86 @@
+#include "reporters/sarif_result.h"
+
+#include <string>
+
+namespace privaudit::reporters {
+
+namespace {
+
+// A location with an optional message, as used for related locations and flow steps.
+SarifJson describedLocation(const core::SourceLocation& location, const std::string& message,
+                            std::string_view sourceRoot) {
+    SarifJson described = {{"physicalLocation", sarifPhysicalLocation(location, sourceRoot)}};
+    if (!message.empty()) {
+        described["message"] = sarifMessage(message);
+    }
+    return described;
+}
+
+// Ids start at 1 in the order of Finding::related, so a message can link "[text](1)".
+SarifJson relatedLocations(const core::Finding& finding, std::string_view sourceRoot) {
+    SarifJson locations = SarifJson::array();
+    int id = 1;
+    for (const core::RelatedLocation& related : finding.related) {
+        SarifJson location = {{"id", id++}};
+        location.update(describedLocation(related.location, related.message, sourceRoot));
+        locations.push_back(location);
+    }
+    return locations;
+}
+
+SarifJson codeFlows(const core::Finding& finding, std::string_view sourceRoot) {
+    SarifJson steps = SarifJson::array();
+    for (const core::FlowStep& step : finding.flow) {
+        steps.push_back({{"location", describedLocation(step.location, step.message, sourceRoot)}});
+    }
+    SarifJson threadFlow = {{"locations", steps}};
+    SarifJson codeFlow = {{"threadFlows", SarifJson::array({threadFlow})}};
+    return SarifJson::array({codeFlow});
+}
+
+SarifJson suppressions(const core::Suppression& suppression) {
+    bool inSource = suppression.kind == core::Suppression::Kind::InSource;
+    SarifJson entry = {{"kind", inSource ? "inSource" : "external"}, {"status", "accepted"}};
+    if (!suppression.justification.empty()) {
+        entry["justification"] = suppression.justification;
+    }
+    return SarifJson::array({entry});
+}
+
+std::string_view baselineStateName(core::BaselineState state) {
+    return state == core::BaselineState::Unchanged ? "unchanged" : "new";
+}
+
+} // namespace
+
+SarifJson sarifResult(const core::Finding& finding, int ruleIndex, std::string_view sourceRoot) {
+    SarifJson primary = {{"physicalLocation", sarifPhysicalLocation(finding.location, sourceRoot)}};
+    SarifJson result = {
+        {"ruleId", finding.ruleId},
+        {"ruleIndex", ruleIndex},
+        {"level", core::levelName(finding.level)},
+        {"message", sarifMessage(limitText(finding.message))},
+        {"locations", SarifJson::array({primary})},
+    };
+    if (!finding.related.empty()) {
+        result["relatedLocations"] = relatedLocations(finding, sourceRoot);
+    }
+    if (!finding.flow.empty()) {
+        result["codeFlows"] = codeFlows(finding, sourceRoot);
+    }
+    if (!finding.fingerprint.empty()) {
+        result["partialFingerprints"] = {{"privauditFinding/v1", finding.fingerprint}};
+    }
+    if (finding.baselineState != core::BaselineState::None) {
+        result["baselineState"] = baselineStateName(finding.baselineState);
+    }
+    if (finding.suppression) {
+        result["suppressions"] = suppressions(*finding.suppression);
+    }
+    if (!finding.categories.empty()) {
+        result["properties"] = {{"dataCategories", finding.categories}};
+    }
+    return result;
+}
+
+} // namespace privaudit::reporters
