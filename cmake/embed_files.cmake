@@ -1,5 +1,7 @@
-# Writes a C++ source that embeds data files as string literals.
-# Usage: cmake -DOUTPUT=file.cpp -DBASE_DIR=dir -DFILES="a;b" -P embed_files.cmake
+# Writes a C++ source that embeds the rule catalogue and models under BASE_DIR as string
+# literals. Usage: cmake -DOUTPUT=file.cpp -DBASE_DIR=checks -P embed_files.cmake
+file(GLOB_RECURSE FILES "${BASE_DIR}/rules/*.yaml" "${BASE_DIR}/models/*.yaml")
+list(SORT FILES)
 set(body "")
 foreach(file IN LISTS FILES)
     file(READ "${file}" content)

@@ -28,9 +28,10 @@ public:
     // "xxxx"), environment or secret-manager references ("${VAR}", "os.environ/VAR").
     bool isPlaceholderOrReference(std::string_view value) const;
 
+    struct Model; // defined in the .cpp, loaded from the embedded secrets model
+
 private:
     SecretClassifier();
-    struct Model;
     const Model& model_;
 };
 

@@ -1,0 +1,215 @@
+#include "analyzers/cpp/front_end.h"
+
+#include <clang/Basic/Diagnostic.h>
+#include <clang/Basic/SourceManager.h>
+#include <clang/Tooling/ArgumentsAdjusters.h>
+#include <clang/Tooling/CompilationDatabase.h>
+#include <clang/Tooling/JSONCompilationDatabase.h>
+#include <clang/Tooling/Tooling.h>
+#include <filesystem>
+#include <fstream>
+#include <llvm/ADT/SmallString.h>
+#include <nlohmann/json.hpp>
+
+namespace privaudit::cpp {
+
+namespace fs = std::filesystem;
+using clang::tooling::CompileCommand;
+
+namespace {
+
+class DefaultFlagsDatabase : public clang::tooling::CompilationDatabase {
+public:
+    explicit DefaultFlagsDatabase(std::vector<std::string> roots) {
+        for (const std::string& root : roots) {
+            fs::path absolute = fs::absolute(root).lexically_normal();
+            roots_.push_back(fs::is_directory(absolute) ? absolute : absolute.parent_path());
+        }
+    }
+
+    std::vector<CompileCommand> getCompileCommands(llvm::StringRef file) const override {
+        fs::path path = fs::absolute(file.str()).lexically_normal();
+        bool isC = path.extension() == ".c";
+        std::vector<std::string> args = {isC ? "clang" : "clang++",
+                                         isC ? "-std=c17" : "-std=c++20"};
+        for (const fs::path& folder : includeFolders(path)) {
+            args.push_back("-I" + folder.string());
+        }
+        args.push_back(path.string());
+        return {CompileCommand(path.parent_path().string(), path.string(), args, "")};
+    }
+
+private:
+    std::vector<fs::path> includeFolders(const fs::path& file) const {
+        std::vector<fs::path> folders;
+        auto add = [&](const fs::path& folder) {
+            std::error_code ec;
+            if (fs::is_directory(folder, ec) &&
+                std::find(folders.begin(), folders.end(), folder) == folders.end()) {
+                folders.push_back(folder);
+            }
+        };
+        const fs::path* root = nullptr;
+        for (const fs::path& candidate : roots_) {
+            auto relative = file.lexically_relative(candidate);
+            if (!relative.empty() && *relative.begin() != "..") {
+                root = &candidate;
+            }
+        }
+        add(file.parent_path());
+        for (fs::path folder = file.parent_path(); root && folder.string().size() >= root->string().size();
+             folder = folder.parent_path()) {
+            add(folder / "include");
+            if (folder == *root) {
+                break;
+            }
+        }
+        for (const fs::path& candidate : roots_) {
+            add(candidate);
+            add(candidate / "include");
+        }
+        return folders;
+    }
+
+    std::vector<fs::path> roots_;
+};
+
+// Keeps the first compile error and counts them; Clang's own printing is silenced.
+class ErrorCollector : public clang::DiagnosticConsumer {
+public:
+    void HandleDiagnostic(clang::DiagnosticsEngine::Level level,
+                          const clang::Diagnostic& diagnostic) override {
+        DiagnosticConsumer::HandleDiagnostic(level, diagnostic);
+        if (level < clang::DiagnosticsEngine::Error) {
+            return;
+        }
+        if (++errors_ > 1) {
+            return;
+        }
+        llvm::SmallString<256> text;
+        diagnostic.FormatDiagnostic(text);
+        firstMessage_ = text.str().str();
+        if (diagnostic.hasSourceManager() && diagnostic.getLocation().isValid()) {
+            const clang::SourceManager& sources = diagnostic.getSourceManager();
+            clang::PresumedLoc at =
+                sources.getPresumedLoc(sources.getFileLoc(diagnostic.getLocation()));
+            if (at.isValid()) {
+                firstAt_ = {at.getFilename(), static_cast<int>(at.getLine()),
+                            static_cast<int>(at.getColumn())};
+            }
+        }
+    }
+
+    int errors() const { return errors_; }
+    const std::string& firstMessage() const { return firstMessage_; }
+    const core::SourceLocation& firstAt() const { return firstAt_; }
+
+private:
+    int errors_ = 0;
+    std::string firstMessage_;
+    core::SourceLocation firstAt_;
+};
+
+// "file:line: message" for a compile_commands.json that is not valid JSON.
+std::string jsonSyntaxError(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (nlohmann::json::accept(text)) {
+        return {};
+    }
+    try {
+        [[maybe_unused]] auto parsed = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& error) {
+        size_t end = std::min(error.byte, text.size());
+        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + end, '\n'));
+        std::string message = error.what();
+        size_t detail = message.find("syntax error");
+        return path + ":" + std::to_string(line) + ": invalid JSON: " +
+               (detail == std::string::npos ? message : message.substr(detail));
+    }
+    return path + ": invalid JSON";
+}
+
+} // namespace
+
+CompilationSetup::CompilationSetup(std::unique_ptr<clang::tooling::CompilationDatabase> database)
+    : database_(std::move(database)) {}
+
+CompilationSetup::~CompilationSetup() = default;
+
+std::unique_ptr<CompilationSetup> CompilationSetup::fromDatabase(const std::string& path,
+                                                                 std::string& error) {
+    std::error_code ec;
+    fs::path file =
+        fs::is_directory(path, ec) ? fs::path(path) / "compile_commands.json" : fs::path(path);
+    if (!fs::is_regular_file(file, ec)) {
+        error = file.string() + ": no compilation database here";
+        return nullptr;
+    }
+    if (std::string syntax = jsonSyntaxError(file.string()); !syntax.empty()) {
+        error = syntax;
+        return nullptr;
+    }
+    std::string message;
+    auto database = clang::tooling::JSONCompilationDatabase::loadFromFile(
+        file.string(), message, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+    if (!database) {
+        error = file.string() + ": " + message;
+        return nullptr;
+    }
+    return std::unique_ptr<CompilationSetup>(new CompilationSetup(std::move(database)));
+}
+
+std::unique_ptr<CompilationSetup> CompilationSetup::withDefaultFlags(
+    std::vector<std::string> roots) {
+    return std::unique_ptr<CompilationSetup>(
+        new CompilationSetup(std::make_unique<DefaultFlagsDatabase>(std::move(roots))));
+}
+
+std::vector<std::string> CompilationSetup::databaseSources() const {
+    return database_->getAllFiles();
+}
+
+core::AnalyzerOutput CompilationSetup::analyze(const std::string& file,
+                                               const std::vector<CppCheck*>& checks) const {
+    using namespace clang::tooling;
+    core::AnalyzerOutput output;
+    ClangTool tool(*database_, {file});
+    tool.appendArgumentsAdjuster(getClangSyntaxOnlyAdjuster());
+    tool.appendArgumentsAdjuster(getClangStripOutputAdjuster());
+    tool.appendArgumentsAdjuster(getClangStripDependencyFileAdjuster());
+    tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+        {"-resource-dir=" PRIVAUDIT_CLANG_RESOURCE_DIR, "-Wno-unknown-warning-option",
+         "-Qunused-arguments"},
+        ArgumentInsertPosition::END));
+    ErrorCollector errors;
+    tool.setDiagnosticConsumer(&errors);
+
+    clang::ast_matchers::MatchFinder finder;
+    for (CppCheck* check : checks) {
+        check->setOutput(&output.findings);
+        check->registerMatchers(finder);
+    }
+    int status = tool.run(newFrontendActionFactory(&finder).get());
+    for (CppCheck* check : checks) {
+        check->setOutput(nullptr);
+    }
+
+    if (status != 0 || errors.errors() > 0) {
+        core::Notification notification;
+        notification.kind = core::Notification::Kind::CompileError;
+        notification.level = core::Level::Warning;
+        notification.location = errors.firstAt().file.empty() ? core::SourceLocation{file}
+                                                               : errors.firstAt();
+        notification.message =
+            errors.errors() == 0
+                ? "could not compile " + file + "; no results for it"
+                : std::to_string(errors.errors()) + " compile error(s) in " + file +
+                      ", first: " + errors.firstMessage() +
+                      "; results are what Clang recovered";
+        output.notifications.push_back(std::move(notification));
+    }
+    return output;
+}
+
+} // namespace privaudit::cpp

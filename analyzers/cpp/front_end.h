@@ -1,0 +1,45 @@
+#pragma once
+
+#include "analyzers/cpp/cpp_check.h"
+#include "core/finding_json.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+}
+
+namespace privaudit::cpp {
+
+// How each translation unit is compiled: from the product's compile_commands.json, or with
+// default flags when there is none.
+class CompilationSetup {
+public:
+    // From a compile_commands.json file or a folder holding one. Returns null and sets `error`
+    // ("file:line: message") when it is missing or invalid.
+    static std::unique_ptr<CompilationSetup> fromDatabase(const std::string& path,
+                                                          std::string& error);
+
+    // -std=c++20 (C: -std=c17), each root and its include/ folder, each file's folder and the
+    // include/ folders above it up to its root.
+    static std::unique_ptr<CompilationSetup> withDefaultFlags(std::vector<std::string> roots);
+
+    ~CompilationSetup();
+
+    // The translation units a compilation database names (absolute paths); empty for
+    // default flags.
+    std::vector<std::string> databaseSources() const;
+
+    // Parses one translation unit and runs `checks` on it. Compile errors become one
+    // CompileError notification; the checks still see what Clang recovered.
+    core::AnalyzerOutput analyze(const std::string& file,
+                                 const std::vector<CppCheck*>& checks) const;
+
+private:
+    explicit CompilationSetup(std::unique_ptr<clang::tooling::CompilationDatabase> database);
+    std::unique_ptr<clang::tooling::CompilationDatabase> database_;
+};
+
+} // namespace privaudit::cpp

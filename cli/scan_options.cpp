@@ -1,0 +1,139 @@
+#include "cli/scan_options.h"
+
+#include <charconv>
+
+namespace privaudit::cli {
+
+const char* const scanUsage =
+    R"(usage: privaudit scan [PATH...] [options]
+
+Scans C/C++ sources and bot configurations under PATH (default: the current folder) for
+privacy defects.
+
+options:
+  -p BUILD_DIR|FILE      compile_commands.json (or the folder holding it) that says how each
+                         translation unit is compiled; without it, sources found under PATH are
+                         compiled with -std=c++20 and the paths' include folders
+  --format FORMAT        text (compiler-style), sarif (SARIF 2.1.0) or json
+  -o, --output FILE      write the report to FILE (atomically); a .sarif name implies
+                         --format sarif and .json implies json. Findings are also printed as
+                         text on stdout unless --quiet
+  --config FILE          policy file (default: the nearest .privaudit.yaml above PATH)
+  --source-root DIR      report paths relative to DIR (default: the enclosing git checkout,
+                         else the current folder)
+  --jobs N               translation units analyzed in parallel (default: one per core)
+  --fail-on LEVEL        exit 1 when a finding at or above LEVEL exists: error (default),
+                         warning, note or none
+  --tu-timeout SECONDS   stop analyzing a translation unit after this long (default: 300)
+  -q, --quiet            print no findings on stdout when writing a report file
+  -h, --help             show this help
+
+exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage or policy error;
+3 some input could not be analyzed (the report is still written, with notifications)
+)";
+
+namespace {
+
+std::optional<ReportFormat> parseFormat(const std::string& name) {
+    if (name == "text") {
+        return ReportFormat::Text;
+    }
+    if (name == "sarif") {
+        return ReportFormat::Sarif;
+    }
+    if (name == "json") {
+        return ReportFormat::Json;
+    }
+    return std::nullopt;
+}
+
+bool parsePositive(const std::string& text, int& value) {
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc() && end == text.data() + text.size() && value > 0;
+}
+
+} // namespace
+
+ReportFormat ScanOptions::reportFormat() const {
+    if (format) {
+        return *format;
+    }
+    if (output && output->ends_with(".sarif")) {
+        return ReportFormat::Sarif;
+    }
+    if (output && output->ends_with(".json")) {
+        return ReportFormat::Json;
+    }
+    return ReportFormat::Text;
+}
+
+std::string parseScanOptions(const std::vector<std::string>& args, ScanOptions& options,
+                             bool& help) {
+    help = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&](std::string& out) -> std::string {
+            if (i + 1 >= args.size()) {
+                return "option " + arg + " needs a value";
+            }
+            out = args[++i];
+            return {};
+        };
+        std::string text;
+        std::string error;
+        if (arg == "-h" || arg == "--help") {
+            help = true;
+        } else if (arg == "-q" || arg == "--quiet") {
+            options.quiet = true;
+        } else if (arg == "-p") {
+            error = value(text);
+            options.compileDatabase = text;
+        } else if (arg == "-o" || arg == "--output") {
+            error = value(text);
+            options.output = text;
+        } else if (arg == "--config") {
+            error = value(text);
+            options.policyFile = text;
+        } else if (arg == "--source-root") {
+            error = value(text);
+            options.sourceRoot = text;
+        } else if (arg == "--format") {
+            if (error = value(text); error.empty() && !(options.format = parseFormat(text))) {
+                error = "--format must be text, sarif or json, not '" + text + "'";
+            }
+        } else if (arg == "--fail-on") {
+            if (error = value(text); error.empty()) {
+                auto level = core::parseLevel(text);
+                if (!level) {
+                    error = "--fail-on must be error, warning, note or none, not '" + text + "'";
+                } else {
+                    options.failOn = *level;
+                }
+            }
+        } else if (arg == "--jobs" || arg == "-j") {
+            int jobs = 0;
+            if (error = value(text); error.empty() && !parsePositive(text, jobs)) {
+                error = "--jobs must be a positive number, not '" + text + "'";
+            }
+            options.jobs = static_cast<unsigned>(jobs);
+        } else if (arg == "--tu-timeout") {
+            if (error = value(text);
+                error.empty() && !parsePositive(text, options.tuTimeoutSeconds)) {
+                error = "--tu-timeout must be a positive number of seconds, not '" + text + "'";
+            }
+        } else if (arg.size() > 1 && arg.front() == '-') {
+            error = "unknown option '" + arg + "' (see: privaudit scan --help)";
+        } else {
+            options.paths.push_back(arg);
+        }
+        if (!error.empty()) {
+            return error;
+        }
+    }
+    if (options.paths.empty()) {
+        options.paths.push_back(".");
+    }
+    return {};
+}
+
+} // namespace privaudit::cli

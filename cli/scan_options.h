@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/finding.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace privaudit::cli {
+
+enum class ReportFormat { Text, Sarif, Json };
+
+struct ScanOptions {
+    std::vector<std::string> paths;             // default: "."
+    std::optional<std::string> compileDatabase; // -p BUILD_DIR | compile_commands.json
+    std::optional<ReportFormat> format;         // default: from -o's extension, else text
+    std::optional<std::string> output;          // -o FILE
+    std::optional<std::string> policyFile;      // --config FILE
+    std::optional<std::string> sourceRoot;      // --source-root DIR
+    unsigned jobs = 0;                          // 0: one per core
+    core::Level failOn = core::Level::Error;
+    int tuTimeoutSeconds = 300;
+    bool quiet = false;
+
+    ReportFormat reportFormat() const;
+};
+
+// Parses `privaudit scan` arguments (after "scan"). Returns an error message, empty on
+// success; sets `help` for --help.
+std::string parseScanOptions(const std::vector<std::string>& args, ScanOptions& options,
+                             bool& help);
+
+extern const char* const scanUsage;
+
+} // namespace privaudit::cli
