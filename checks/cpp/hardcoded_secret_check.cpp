@@ -122,8 +122,13 @@ std::vector<std::string> bindingNames(ASTContext& context, const StringLiteral& 
         if (const auto* field = parent.get<FieldDecl>()) {
             return {field->getNameAsString()};
         }
-        if (const auto* init = parent.get<CXXCtorInitializer>()) {
-            return {init->getMember() ? init->getMember()->getNameAsString() : std::string()};
+        if (const auto* constructor = parent.get<CXXConstructorDecl>(); constructor && childExpr) {
+            for (const CXXCtorInitializer* init : constructor->inits()) {
+                if (init->getInit() == childExpr && init->getMember()) {
+                    return {init->getMember()->getNameAsString()};
+                }
+            }
+            return {};
         }
         if (const auto* assign = parent.get<BinaryOperator>()) {
             return {assign->isAssignmentOp() && assign->getRHS() == childExpr
@@ -200,7 +205,11 @@ public:
         if (!match) {
             return;
         }
-        report(*result.SourceManager, literal->getSourceRange(),
+        // A literal in a macro body is reported at the #define, where it is written.
+        const SourceManager& sources = *result.SourceManager;
+        SourceRange written(sources.getSpellingLoc(literal->getBeginLoc()),
+                            sources.getSpellingLoc(literal->getEndLoc()));
+        report(sources, written,
                "Hard-coded " + match->kind + " (" + match->reason + ", value '" +
                    core::maskSecret(value) +
                    "'); load it at run time from the environment or a secret store",
