@@ -102,11 +102,13 @@ core::AnalyzerOutput scanConfigs(const std::vector<std::string>& files, const co
     return output;
 }
 
-std::string render(const core::ScanResult& result, ReportFormat format) {
+std::string render(const core::ScanResult& result, ReportFormat format,
+                   const ScanOptions& options) {
     std::ostringstream out;
     switch (format) {
     case ReportFormat::Sarif:
-        reporters::writeSarif(result, checks::builtinCatalogue(), out);
+        reporters::writeSarif(result, checks::builtinCatalogue(), out,
+                              {.includeSuppressed = !options.omitSuppressed});
         break;
     case ReportFormat::Json:
         reporters::writeJson(result, out);
@@ -180,13 +182,14 @@ int runScan(const ScanOptions& options, const std::vector<std::string>& argument
     core::SourceFiles sources;
     result.findings = core::finalizeFindings(std::move(findings), checks::builtinCatalogue(),
                                              policy, sources, result.sourceRoot);
+
     result.endTimeUtc = utcNow();
     result.exitCode = exitCodeFor(result, options.failOn, !inputs.missingPaths.empty());
 
     for (const Notification& notification : result.notifications) {
         std::cerr << notification.oneLine() << "\n";
     }
-    std::string report = render(result, options.reportFormat());
+    std::string report = render(result, options.reportFormat(), options);
     if (options.output) {
         if (std::string error = core::writeFileAtomically(*options.output, report);
             !error.empty()) {
@@ -194,7 +197,7 @@ int runScan(const ScanOptions& options, const std::vector<std::string>& argument
             return 2;
         }
         if (!options.quiet && options.reportFormat() != ReportFormat::Text) {
-            std::cout << render(result, ReportFormat::Text);
+            std::cout << render(result, ReportFormat::Text, options);
         }
     } else {
         std::cout << report;

@@ -25,6 +25,8 @@ options:
   --fail-on LEVEL        exit 1 when a finding at or above LEVEL exists: error (default),
                          warning, note or none
   --tu-timeout SECONDS   stop analyzing a translation unit after this long (default: 300)
+  --omit-suppressed      leave suppressed findings out of the SARIF report (for GitHub code
+                         scanning, which ignores SARIF suppressions)
   -q, --quiet            print no findings on stdout when writing a report file
   -h, --help             show this help
 
@@ -85,6 +87,8 @@ std::string parseScanOptions(const std::vector<std::string>& args, ScanOptions& 
             help = true;
         } else if (arg == "-q" || arg == "--quiet") {
             options.quiet = true;
+        } else if (arg == "--omit-suppressed") {
+            options.omitSuppressed = true;
         } else if (arg == "-p") {
             error = value(text);
             options.compileDatabase = text;

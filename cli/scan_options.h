@@ -21,6 +21,7 @@ struct ScanOptions {
     core::Level failOn = core::Level::Error;
     int tuTimeoutSeconds = 300;
     bool quiet = false;
+    bool omitSuppressed = false; // GitHub code scanning shows suppressed results as open alerts
 
     ReportFormat reportFormat() const;
 };
