@@ -64,7 +64,8 @@ core::AnalyzerOutput scanCpp(const CppScanRequest& request, const core::Policy& 
             }
         } else {
             output.notifications.push_back(
-                {core::Notification::Kind::ParseError, core::Level::Error,
+                {core::Notification::Kind::ParseError,
+                 core::Level::Error,
                  error + "; compiling the sources found with default flags instead",
                  {*request.compileDatabase}});
         }
@@ -83,8 +84,7 @@ core::AnalyzerOutput scanCpp(const CppScanRequest& request, const core::Policy& 
         }
     }
     auto outcomes = core::runIsolatedJobs(
-        units.size(), request.jobs, std::chrono::seconds(request.timeoutSeconds),
-        [&](size_t i) {
+        units.size(), request.jobs, std::chrono::seconds(request.timeoutSeconds), [&](size_t i) {
             // Clang prints its own diagnostics summary; the notifications say what matters.
             std::freopen("/dev/null", "w", stderr);
             return core::toJson(setup->analyze(units[i], enabled)).dump();
@@ -103,8 +103,7 @@ core::AnalyzerOutput scanCpp(const CppScanRequest& request, const core::Policy& 
                 // A truncated result is treated like a crash below.
             }
         }
-        output.notifications.push_back(
-            frontEndFailure(units[i], outcome, request.timeoutSeconds));
+        output.notifications.push_back(frontEndFailure(units[i], outcome, request.timeoutSeconds));
     }
     return output;
 }

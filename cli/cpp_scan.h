@@ -9,9 +9,9 @@
 namespace privaudit::cli {
 
 struct CppScanRequest {
-    std::vector<std::string> roots;      // the paths the user named
-    std::vector<std::string> sources;    // translation units found under them
-    const std::string* compileDatabase;  // -p, or null for default flags
+    std::vector<std::string> roots;     // the paths the user named
+    std::vector<std::string> sources;   // translation units found under them
+    const std::string* compileDatabase; // -p, or null for default flags
     unsigned jobs;
     int timeoutSeconds;
 };

@@ -80,8 +80,8 @@ void printMarkdown(const core::RuleCatalogue& catalogue) {
         std::cout << "\n## " << rule.id << "\n\n"
                   << rule.description << "\n\n"
                   << "Level " << core::levelName(rule.defaultLevel) << ", security severity "
-                  << severityText(rule.securitySeverity) << ", precision " << rule.precision
-                  << ", " << cweList(rule) << (rule.gdpr.empty() ? "" : ", GDPR " + rule.gdpr)
+                  << severityText(rule.securitySeverity) << ", precision " << rule.precision << ", "
+                  << cweList(rule) << (rule.gdpr.empty() ? "" : ", GDPR " + rule.gdpr)
                   << ".\n\n### How to fix\n\n"
                   << rule.remediation << (rule.remediation.ends_with('\n') ? "" : "\n");
     }

@@ -52,8 +52,8 @@ std::string defaultSourceRoot(const std::string& firstPath) {
 }
 
 Notification policyError(const std::string& path, int line, int column, std::string message) {
-    return {Notification::Kind::PolicyError, Level::Error, std::move(message),
-            {path, line, column}};
+    return {
+        Notification::Kind::PolicyError, Level::Error, std::move(message), {path, line, column}};
 }
 
 core::Policy loadPolicy(const ScanOptions& options, std::vector<Notification>& notifications) {
@@ -131,10 +131,10 @@ int exitCodeFor(const core::ScanResult& result, Level failOn, bool missingPaths)
     if (!result.executionSuccessful()) {
         return 3;
     }
-    bool failing = failOn != Level::None &&
-                   std::ranges::any_of(result.findings, [&](const core::Finding& f) {
-                       return !f.suppression && f.level >= failOn;
-                   });
+    bool failing =
+        failOn != Level::None && std::ranges::any_of(result.findings, [&](const core::Finding& f) {
+            return !f.suppression && f.level >= failOn;
+        });
     return failing ? 1 : 0;
 }
 
@@ -163,8 +163,10 @@ int runScan(const ScanOptions& options, const std::vector<std::string>& argument
     core::Policy policy = loadPolicy(options, result.notifications);
     core::DiscoveredInputs inputs = core::discoverInputs(options.paths);
     for (const std::string& missing : inputs.missingPaths) {
-        result.notifications.push_back({Notification::Kind::InputUnreadable, Level::Error,
-                                        "no such file or folder", {missing}});
+        result.notifications.push_back({Notification::Kind::InputUnreadable,
+                                        Level::Error,
+                                        "no such file or folder",
+                                        {missing}});
     }
 
     std::vector<core::Finding> findings;

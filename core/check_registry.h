@@ -13,8 +13,7 @@ namespace privaudit::core {
 //     static core::CheckRegistration<CppCheck, HardcodedSecretCheck> registration;
 // and the analyzer asks the registry for its checks. `Base` is the analyzer's check
 // interface, with a virtual destructor and `ruleId()`.
-template <class Base>
-class CheckRegistry {
+template <class Base> class CheckRegistry {
 public:
     using Factory = std::function<std::unique_ptr<Base>()>;
 
@@ -38,8 +37,7 @@ private:
     }
 };
 
-template <class Base, class Check>
-struct CheckRegistration {
+template <class Base, class Check> struct CheckRegistration {
     CheckRegistration() {
         CheckRegistry<Base>::add([] { return std::make_unique<Check>(); });
     }

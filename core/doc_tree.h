@@ -13,13 +13,13 @@ struct DocNode {
     enum class Kind { Null, Scalar, Sequence, Mapping };
 
     Kind kind = Kind::Null;
-    std::string scalar;  // the scalar's value after unescaping
-    std::string tag;     // explicit YAML tag such as "!Ref"; empty when none
-    bool quoted = false; // a quoted scalar is always a string, never a number or boolean
-    int line = 0;        // 1-based
-    int column = 0;      // 1-based
-    std::vector<DocNode> items;                         // Sequence
-    std::vector<std::pair<DocNode, DocNode>> entries;   // Mapping: key node, value node
+    std::string scalar;         // the scalar's value after unescaping
+    std::string tag;            // explicit YAML tag such as "!Ref"; empty when none
+    bool quoted = false;        // a quoted scalar is always a string, never a number or boolean
+    int line = 0;               // 1-based
+    int column = 0;             // 1-based
+    std::vector<DocNode> items; // Sequence
+    std::vector<std::pair<DocNode, DocNode>> entries; // Mapping: key node, value node
 
     bool isScalar() const { return kind == Kind::Scalar; }
     bool isMapping() const { return kind == Kind::Mapping; }

@@ -8,9 +8,9 @@
 
 namespace privaudit::core {
 
-std::vector<Finding> finalizeFindings(std::vector<Finding> findings,
-                                      const RuleCatalogue& catalogue, const Policy& policy,
-                                      SourceFiles& sources, const std::string& sourceRoot) {
+std::vector<Finding> finalizeFindings(std::vector<Finding> findings, const RuleCatalogue& catalogue,
+                                      const Policy& policy, SourceFiles& sources,
+                                      const std::string& sourceRoot) {
     std::vector<Finding> kept;
     for (Finding& finding : findings) {
         const Rule* rule = catalogue.find(finding.ruleId);
@@ -25,7 +25,8 @@ std::vector<Finding> finalizeFindings(std::vector<Finding> findings,
     }
     std::ranges::sort(kept, findingOrder);
     auto sameFinding = [](const Finding& a, const Finding& b) {
-        return std::tie(a.location, a.ruleId, a.message) == std::tie(b.location, b.ruleId, b.message);
+        return std::tie(a.location, a.ruleId, a.message) ==
+               std::tie(b.location, b.ruleId, b.message);
     };
     kept.erase(std::unique(kept.begin(), kept.end(), sameFinding), kept.end());
     assignFingerprints(kept, sources, sourceRoot);

@@ -13,8 +13,8 @@ namespace privaudit::core {
 // rules, in excluded files, of unknown rules and duplicates (a header seen from several
 // translation units); sets level and severity from the catalogue and policy; marks inline
 // suppressions; sorts; assigns fingerprints.
-std::vector<Finding> finalizeFindings(std::vector<Finding> findings,
-                                      const RuleCatalogue& catalogue, const Policy& policy,
-                                      SourceFiles& sources, const std::string& sourceRoot);
+std::vector<Finding> finalizeFindings(std::vector<Finding> findings, const RuleCatalogue& catalogue,
+                                      const Policy& policy, SourceFiles& sources,
+                                      const std::string& sourceRoot);
 
 } // namespace privaudit::core

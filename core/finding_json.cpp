@@ -11,18 +11,22 @@ void from_json(const json& j, SourceLocation& l) {
     l = {j.at(0).get<std::string>(), j.at(1).get<int>(), j.at(2).get<int>(), j.at(3).get<int>(),
          j.at(4).get<int>()};
 }
-void to_json(json& j, const RelatedLocation& r) { j = {{"at", r.location}, {"msg", r.message}}; }
+void to_json(json& j, const RelatedLocation& r) {
+    j = {{"at", r.location}, {"msg", r.message}};
+}
 void from_json(const json& j, RelatedLocation& r) {
     r = {j.at("at").get<SourceLocation>(), j.at("msg").get<std::string>()};
 }
-void to_json(json& j, const FlowStep& s) { j = {{"at", s.location}, {"msg", s.message}}; }
+void to_json(json& j, const FlowStep& s) {
+    j = {{"at", s.location}, {"msg", s.message}};
+}
 void from_json(const json& j, FlowStep& s) {
     s = {j.at("at").get<SourceLocation>(), j.at("msg").get<std::string>()};
 }
 
 void to_json(json& j, const Finding& f) {
-    j = {{"rule", f.ruleId},     {"msg", f.message},   {"at", f.location},
-         {"related", f.related}, {"flow", f.flow},     {"categories", f.categories}};
+    j = {{"rule", f.ruleId},     {"msg", f.message}, {"at", f.location},
+         {"related", f.related}, {"flow", f.flow},   {"categories", f.categories}};
 }
 void from_json(const json& j, Finding& f) {
     f.ruleId = j.at("rule").get<std::string>();

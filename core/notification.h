@@ -12,12 +12,12 @@ namespace privaudit::core {
 struct Notification {
     // Stable descriptor ids, listed in SARIF tool.driver.notifications.
     enum class Kind {
-        InputUnreadable,   // missing, unreadable or binary file
-        ParseError,        // a config file or compilation database that does not parse
-        CompileError,      // a translation unit with errors; results are what Clang recovered
-        AnalysisCrashed,   // a translation unit crashed the front end
-        AnalysisTimedOut,  // a translation unit ran past its time limit
-        PolicyError,       // the policy file is invalid
+        InputUnreadable,  // missing, unreadable or binary file
+        ParseError,       // a config file or compilation database that does not parse
+        CompileError,     // a translation unit with errors; results are what Clang recovered
+        AnalysisCrashed,  // a translation unit crashed the front end
+        AnalysisTimedOut, // a translation unit ran past its time limit
+        PolicyError,      // the policy file is invalid
     };
 
     Kind kind = Kind::InputUnreadable;

@@ -8,8 +8,9 @@ namespace privaudit::core {
 
 const std::vector<std::string>& privacyCategories() {
     static const std::vector<std::string> categories = {
-        "storage", "logging", "disclosure", "transport", "access",        "session",     "secrets",
-        "crypto",  "retention", "memory",   "anonymization", "oversight", "transparency"};
+        "storage",       "logging",   "disclosure",  "transport", "access",
+        "session",       "secrets",   "crypto",      "retention", "memory",
+        "anonymization", "oversight", "transparency"};
     return categories;
 }
 
@@ -31,8 +32,8 @@ public:
 
     bool read(Rule& rule) {
         static const std::set<std::string, std::less<>> known = {
-            "id",       "name",     "title",    "description", "remediation", "level",
-            "severity", "precision", "category", "cwe",        "gdpr"};
+            "id",       "name",      "title",    "description", "remediation", "level",
+            "severity", "precision", "category", "cwe",         "gdpr"};
         if (!document_.isMapping()) {
             return fail(document_, "a rule must be a mapping");
         }
@@ -55,8 +56,8 @@ public:
         if (std::ranges::find(privacyCategories(), rule.category) == privacyCategories().end()) {
             fail(document_, "unknown category '" + rule.category + "'");
         }
-        static const std::set<std::string, std::less<>> precisions = {"very-high", "high",
-                                                                       "medium", "low"};
+        static const std::set<std::string, std::less<>> precisions = {"very-high", "high", "medium",
+                                                                      "low"};
         if (!precisions.contains(rule.precision)) {
             fail(document_, "precision must be very-high, high, medium or low");
         }
@@ -116,8 +117,8 @@ private:
         }
         for (const DocNode& item : node->items) {
             int cwe = 0;
-            auto [end, ec] = std::from_chars(item.scalar.data(),
-                                             item.scalar.data() + item.scalar.size(), cwe);
+            auto [end, ec] =
+                std::from_chars(item.scalar.data(), item.scalar.data() + item.scalar.size(), cwe);
             if (ec != std::errc() || end != item.scalar.data() + item.scalar.size()) {
                 fail(item, "cwe must be a list of numbers");
                 continue;

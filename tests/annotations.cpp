@@ -26,7 +26,8 @@ void addRules(std::set<Mark>& marks, const std::string& file, int line, const st
 }
 
 void readInlineAnnotations(const std::string& text, const std::string& file, Annotations& out) {
-    static const std::regex mark(R"((?://|#)\s*(expect|ok):\s*([a-z]+/[a-z0-9-]+(?:\s*,\s*[a-z]+/[a-z0-9-]+)*)\s*(?:\*/)?\s*$)");
+    static const std::regex mark(
+        R"((?://|#)\s*(expect|ok):\s*([a-z]+/[a-z0-9-]+(?:\s*,\s*[a-z]+/[a-z0-9-]+)*)\s*(?:\*/)?\s*$)");
     std::stringstream lines(text);
     std::string line;
     for (int number = 1; std::getline(lines, line); ++number) {

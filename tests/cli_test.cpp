@@ -117,13 +117,13 @@ TEST(Cli, CompilationDatabaseDecidesTheTranslationUnitsAndFlags) {
     dir.write("src/db.cpp", "#include \"secrets.h\"\nconst char* password = SECRET;\n");
     dir.write("src/unlisted.cpp", kSecretLine);
     dir.write("config/secrets.h", "#define SECRET \"Tr0ub4dor&3-prod\"\n");
-    nlohmann::json database = nlohmann::json::array(
-        {{{"directory", dir.path()},
-          {"file", "src/db.cpp"},
-          {"command", "g++ -std=c++17 -Iconfig -O2 -c src/db.cpp -o db.o"}}});
+    nlohmann::json database =
+        nlohmann::json::array({{{"directory", dir.path()},
+                                {"file", "src/db.cpp"},
+                                {"command", "g++ -std=c++17 -Iconfig -O2 -c src/db.cpp -o db.o"}}});
     dir.write("build/compile_commands.json", database.dump());
-    CommandResult result = runPrivaudit({"scan", dir.path(), "-p", dir.path() + "/build",
-                                         "--source-root", dir.path()});
+    CommandResult result = runPrivaudit(
+        {"scan", dir.path(), "-p", dir.path() + "/build", "--source-root", dir.path()});
     EXPECT_EQ(result.exitCode, 1) << result.err;
     EXPECT_TRUE(contains(result.out, "config/secrets.h:1:16: error: Hard-coded password"))
         << result.out;
@@ -143,14 +143,15 @@ TEST(Cli, TranslationUnitPastItsTimeLimitIsStoppedAndReported) {
     TempDir dir;
     dir.write("src/db.cpp", kSecretLine);
     // Template recursion that keeps Clang busy far longer than the one-second limit.
-    dir.write("src/slow.cpp",
-              "template <int N> struct S { static constexpr long v = S<N - 1>::v + S<N - 2>::v; };\n"
-              "template <> struct S<1> { static constexpr long v = 1; };\n"
-              "template <> struct S<0> { static constexpr long v = 0; };\n"
-              "long f() { long s = 0; for (int i = 0; i < 100000000; ++i) s += i; return s; }\n"
-              "constexpr long g() { long s = 0; for (long i = 0; i < 4000000000; ++i) s += i; "
-              "return s; }\n"
-              "static_assert(g() > 0);\n");
+    dir.write(
+        "src/slow.cpp",
+        "template <int N> struct S { static constexpr long v = S<N - 1>::v + S<N - 2>::v; };\n"
+        "template <> struct S<1> { static constexpr long v = 1; };\n"
+        "template <> struct S<0> { static constexpr long v = 0; };\n"
+        "long f() { long s = 0; for (int i = 0; i < 100000000; ++i) s += i; return s; }\n"
+        "constexpr long g() { long s = 0; for (long i = 0; i < 4000000000; ++i) s += i; "
+        "return s; }\n"
+        "static_assert(g() > 0);\n");
     CommandResult result = runPrivaudit({"scan", dir.path(), "--tu-timeout", "1"});
     EXPECT_EQ(result.exitCode, 3) << result.err;
     EXPECT_TRUE(contains(result.err, "slow.cpp: error: analysis stopped after 1 s")) << result.err;

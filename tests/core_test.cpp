@@ -33,8 +33,7 @@ core::Policy policyFrom(const TempDir& dir, const std::string& yaml,
     std::string path = dir.write(".privaudit.yaml", yaml);
     auto loaded = config::loadDocuments(yaml, config::DocumentFormat::Yaml);
     EXPECT_FALSE(loaded.error);
-    return core::Policy::fromTree(loaded.documents.at(0), path, checks::builtinCatalogue(),
-                                  errors);
+    return core::Policy::fromTree(loaded.documents.at(0), path, checks::builtinCatalogue(), errors);
 }
 
 TEST(Policy, DisablesRulesOverridesLevelsAndExcludesPaths) {
@@ -86,11 +85,11 @@ TEST(Policy, IsFoundInTheScannedFolderOrAbove) {
 
 TEST(Suppressions, MatchTheRuleOnTheLineOrTheLineAbove) {
     TempDir dir;
-    std::string file = dir.write("a.cpp",
-                                 "// privaudit-ignore[cpp/hardcoded-secret]: sandbox account\n"
-                                 "const char* p = \"x\";\n"
-                                 "const char* q = \"y\"; // privaudit-ignore[a/b, cpp/hardcoded-secret]\n"
-                                 "const char* r = \"z\";\n");
+    std::string file =
+        dir.write("a.cpp", "// privaudit-ignore[cpp/hardcoded-secret]: sandbox account\n"
+                           "const char* p = \"x\";\n"
+                           "const char* q = \"y\"; // privaudit-ignore[a/b, cpp/hardcoded-secret]\n"
+                           "const char* r = \"z\";\n");
     core::SourceFiles sources;
     auto above = core::findInlineSuppression(sources, {file, 2}, "cpp/hardcoded-secret");
     ASSERT_TRUE(above);

@@ -31,8 +31,8 @@ std::string readFile(const std::string& path) {
 
 CommandResult runPrivaudit(const std::vector<std::string>& args) {
     TempDir capture;
-    std::string command = "cd " + shellQuote(PRIVAUDIT_SOURCE_DIR) + " && " +
-                          shellQuote(PRIVAUDIT_BINARY);
+    std::string command =
+        "cd " + shellQuote(PRIVAUDIT_SOURCE_DIR) + " && " + shellQuote(PRIVAUDIT_BINARY);
     for (const std::string& arg : args) {
         command += " " + shellQuote(arg);
     }

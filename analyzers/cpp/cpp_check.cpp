@@ -16,10 +16,9 @@ core::SourceLocation toSourceLocation(const clang::SourceManager& sources,
     if (start.isInvalid()) {
         return {};
     }
-    core::SourceLocation location{start.getFilename(), static_cast<int>(start.getLine()),
-                                  static_cast<int>(start.getColumn()),
-                                  static_cast<int>(start.getLine()),
-                                  static_cast<int>(start.getColumn())};
+    core::SourceLocation location{
+        start.getFilename(), static_cast<int>(start.getLine()), static_cast<int>(start.getColumn()),
+        static_cast<int>(start.getLine()), static_cast<int>(start.getColumn())};
     if (end.isValid() && sources.isWrittenInSameFile(begin, end)) {
         // The range ends at the start of its last token; SARIF wants the column after it.
         unsigned length = clang::Lexer::MeasureTokenLength(end, sources, clang::LangOptions());

@@ -21,8 +21,8 @@ public:
 
 protected:
     // Reports at `range` unless it lies in a system header or has no file location.
-    void report(const clang::SourceManager& sources, clang::SourceRange range,
-                std::string message, std::vector<std::string> categories);
+    void report(const clang::SourceManager& sources, clang::SourceRange range, std::string message,
+                std::vector<std::string> categories);
 
 private:
     std::vector<core::Finding>* findings_ = nullptr;

@@ -57,7 +57,8 @@ private:
             }
         }
         add(file.parent_path());
-        for (fs::path folder = file.parent_path(); root && folder.string().size() >= root->string().size();
+        for (fs::path folder = file.parent_path();
+             root && folder.string().size() >= root->string().size();
              folder = folder.parent_path()) {
             add(folder / "include");
             if (folder == *root) {
@@ -160,8 +161,8 @@ std::unique_ptr<CompilationSetup> CompilationSetup::fromDatabase(const std::stri
     return std::unique_ptr<CompilationSetup>(new CompilationSetup(std::move(database)));
 }
 
-std::unique_ptr<CompilationSetup> CompilationSetup::withDefaultFlags(
-    std::vector<std::string> roots) {
+std::unique_ptr<CompilationSetup>
+CompilationSetup::withDefaultFlags(std::vector<std::string> roots) {
     return std::unique_ptr<CompilationSetup>(
         new CompilationSetup(std::make_unique<DefaultFlagsDatabase>(std::move(roots))));
 }
@@ -178,10 +179,10 @@ core::AnalyzerOutput CompilationSetup::analyze(const std::string& file,
     tool.appendArgumentsAdjuster(getClangSyntaxOnlyAdjuster());
     tool.appendArgumentsAdjuster(getClangStripOutputAdjuster());
     tool.appendArgumentsAdjuster(getClangStripDependencyFileAdjuster());
-    tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
-        {"-resource-dir=" PRIVAUDIT_CLANG_RESOURCE_DIR, "-Wno-unknown-warning-option",
-         "-Qunused-arguments"},
-        ArgumentInsertPosition::END));
+    tool.appendArgumentsAdjuster(
+        getInsertArgumentAdjuster({"-resource-dir=" PRIVAUDIT_CLANG_RESOURCE_DIR,
+                                   "-Wno-unknown-warning-option", "-Qunused-arguments"},
+                                  ArgumentInsertPosition::END));
     ErrorCollector errors;
     tool.setDiagnosticConsumer(&errors);
 
@@ -199,14 +200,13 @@ core::AnalyzerOutput CompilationSetup::analyze(const std::string& file,
         core::Notification notification;
         notification.kind = core::Notification::Kind::CompileError;
         notification.level = core::Level::Warning;
-        notification.location = errors.firstAt().file.empty() ? core::SourceLocation{file}
-                                                               : errors.firstAt();
-        notification.message =
-            errors.errors() == 0
-                ? "could not compile " + file + "; no results for it"
-                : std::to_string(errors.errors()) + " compile error(s) in " + file +
-                      ", first: " + errors.firstMessage() +
-                      "; results are what Clang recovered";
+        notification.location =
+            errors.firstAt().file.empty() ? core::SourceLocation{file} : errors.firstAt();
+        notification.message = errors.errors() == 0
+                                   ? "could not compile " + file + "; no results for it"
+                                   : std::to_string(errors.errors()) + " compile error(s) in " +
+                                         file + ", first: " + errors.firstMessage() +
+                                         "; results are what Clang recovered";
         output.notifications.push_back(std::move(notification));
     }
     return output;

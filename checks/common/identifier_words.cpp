@@ -6,10 +6,18 @@ namespace privaudit::checks {
 
 namespace {
 
-bool isUpper(char c) { return std::isupper(static_cast<unsigned char>(c)); }
-bool isLower(char c) { return std::islower(static_cast<unsigned char>(c)); }
-bool isDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)); }
-bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)); }
+bool isUpper(char c) {
+    return std::isupper(static_cast<unsigned char>(c));
+}
+bool isLower(char c) {
+    return std::islower(static_cast<unsigned char>(c));
+}
+bool isDigit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+}
+bool isWordChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c));
+}
 
 // A word starts at i when the character class changes in a way that marks a new word.
 bool startsWord(std::string_view s, size_t i) {

@@ -59,8 +59,8 @@ const DocNode& section(const DocNode& root, std::string_view key) {
 }
 
 SecretClassifier::Model* loadModel() {
-    auto loaded = config::loadDocuments(embeddedFile("models/secrets.yaml"),
-                                        config::DocumentFormat::Yaml);
+    auto loaded =
+        config::loadDocuments(embeddedFile("models/secrets.yaml"), config::DocumentFormat::Yaml);
     if (loaded.error || loaded.documents.empty()) {
         badModel(loaded.error ? loaded.error->message : "empty");
     }
@@ -110,9 +110,8 @@ const SecretClassifier& SecretClassifier::instance() {
 
 std::optional<std::string> SecretClassifier::credentialKindOfName(std::string_view name) const {
     std::vector<std::string> words = identifierWords(name);
-    if (std::ranges::any_of(words, [&](const std::string& w) {
-            return model_.notCredentialWords.contains(w);
-        })) {
+    if (std::ranges::any_of(
+            words, [&](const std::string& w) { return model_.notCredentialWords.contains(w); })) {
         return std::nullopt;
     }
     for (const auto& phrase : model_.credentialPhrases) {
@@ -144,8 +143,7 @@ std::optional<SecretMatch> SecretClassifier::classify(std::string_view name,
     }
     for (const auto& pattern : model_.connectionStringPasswords) {
         std::string password;
-        if (RE2::PartialMatch(value, *pattern, &password) &&
-            !isPlaceholderOrReference(password)) {
+        if (RE2::PartialMatch(value, *pattern, &password) && !isPlaceholderOrReference(password)) {
             return SecretMatch{"password", "a connection string with a literal password"};
         }
     }

@@ -34,10 +34,11 @@ bool isConvertingConstruct(const Expr* expr) {
 // Nodes between a literal and what it is bound to that carry no meaning of their own.
 bool isTransparent(const DynTypedNode& node) {
     const auto* expr = node.get<Expr>();
-    return expr && (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
-                        CXXBindTemporaryExpr, ExprWithCleanups, CXXFunctionalCastExpr,
-                        CStyleCastExpr, CXXStdInitializerListExpr>(expr) ||
-                    isConvertingConstruct(expr));
+    return expr &&
+           (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                ExprWithCleanups, CXXFunctionalCastExpr, CStyleCastExpr, CXXStdInitializerListExpr>(
+                expr) ||
+            isConvertingConstruct(expr));
 }
 
 // The string literal an expression is, under implicit conversions.
@@ -182,8 +183,7 @@ public:
     std::string_view ruleId() const override { return "cpp/hardcoded-secret"; }
 
     void registerMatchers(MatchFinder& finder) override {
-        finder.addMatcher(stringLiteral(unless(isExpansionInSystemHeader())).bind("literal"),
-                          this);
+        finder.addMatcher(stringLiteral(unless(isExpansionInSystemHeader())).bind("literal"), this);
     }
 
     void run(const MatchFinder::MatchResult& result) override {
