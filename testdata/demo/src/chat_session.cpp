@@ -57,8 +57,6 @@ ActionResult SupportAssistant::run(const ActionCall& call) {
         result = identify_customer(*session, call);
     } else if (call.action == "action_order_status") {
         result = order_status(*session, call);
-    } else if (call.action == "action_update_contact_details") {
-        result = update_contact_details(*session, call);
     } else if (call.action == "action_answer_question") {
         result = answer_question(*session, call);
     } else if (call.action == "action_hand_off") {
@@ -77,12 +75,8 @@ ActionResult SupportAssistant::run(const ActionCall& call) {
 
 ActionResult SupportAssistant::identify_customer(ChatSession& session, const ActionCall& call) {
     ActionResult result;
-    std::optional<Customer> customer;
-    if (std::string number = slot(call, "customer_number"); !number.empty()) {
-        customer = crm_.find_customer(number);
-    } else if (std::string email = slot(call, "email"); !email.empty()) {
-        customer = crm_.find_customer_by_email(email);
-    }
+    std::string number = slot(call, "customer_number");
+    std::optional<Customer> customer = number.empty() ? std::nullopt : crm_.find_customer(number);
     if (!customer) {
         result.messages.push_back("I could not find an account with these details. Could you "
                                   "check your customer number?");
@@ -121,26 +115,6 @@ ActionResult SupportAssistant::order_status(ChatSession& session, const ActionCa
     return result;
 }
 
-ActionResult SupportAssistant::update_contact_details(ChatSession& session,
-                                                      const ActionCall& call) {
-    ActionResult result;
-    if (!session.customer) {
-        result.messages.push_back("Let me find your account first. What is your customer number?");
-        return result;
-    }
-    Customer& customer = *session.customer;
-    std::string email = slot(call, "email");
-    std::string phone = slot(call, "phone");
-    if (!crm_.update_contact_details(customer.id, email.empty() ? customer.email : email,
-                                     phone.empty() ? customer.phone : phone)) {
-        return hand_off(session);
-    }
-    customer.email = email.empty() ? customer.email : email;
-    customer.phone = phone.empty() ? customer.phone : phone;
-    result.messages.push_back("Done: your contact details are updated.");
-    return result;
-}
-
 ActionResult SupportAssistant::answer_question(ChatSession& session, const ActionCall& call) {
     const Customer* customer = session.customer ? &*session.customer : nullptr;
     std::optional<std::string> answer = llm_.reply(session.history, customer);
@@ -155,9 +129,7 @@ ActionResult SupportAssistant::answer_question(ChatSession& session, const Actio
 }
 
 ActionResult SupportAssistant::hand_off(ChatSession& session) {
-    const Customer* customer = session.customer ? &*session.customer : nullptr;
-    std::optional<std::string> summary = llm_.summarize_for_agent(session.history, customer);
-    transcripts_.append(session.sender_id, "handoff", summary.value_or("(no summary)"));
+    transcripts_.append(session.sender_id, "handoff", "waiting for an agent");
 
     ActionResult result;
     result.messages.push_back("I am passing you to one of our support agents now. They can see "

@@ -60,21 +60,6 @@ std::optional<Customer> CrmClient::find_customer(const std::string& customer_id)
     return customer;
 }
 
-std::optional<Customer> CrmClient::find_customer_by_email(const std::string& email) {
-    auto result = crm_.Get("/v2/customers?email=" + email, {});
-    if (!result || result->status != 200) {
-        return std::nullopt;
-    }
-    std::vector<std::string_view> matches = json::array_items(result->body, "customers");
-    if (matches.size() != 1) {
-        spdlog::info("No unique CRM match for {} ({} found)", email, matches.size());
-        return std::nullopt;
-    }
-    Customer customer = parse_customer(matches.front());
-    customer.orders = order_history(customer.id);
-    return customer;
-}
-
 std::vector<Order> CrmClient::order_history(const std::string& customer_id) {
     std::vector<Order> orders;
     auto result = orders_.Get("/api/orders?customer=" + customer_id + "&limit=20", {});
@@ -84,17 +69,6 @@ std::vector<Order> CrmClient::order_history(const std::string& customer_id) {
         }
     }
     return orders;
-}
-
-bool CrmClient::update_contact_details(const std::string& customer_id, const std::string& email,
-                                       const std::string& phone) {
-    std::string body =
-        "{\"email\":" + json::quote(email) + ",\"phone\":" + json::quote(phone) + "}";
-    auto result = crm_.Patch("/v2/customers/" + customer_id, {}, body, "application/json");
-    bool updated = result && result->status == 200;
-    spdlog::info("Contact details of customer {} {}: e-mail {}, phone {}", customer_id,
-                 updated ? "updated" : "NOT updated", email, phone);
-    return updated;
 }
 
 } // namespace support

@@ -1,5 +1,7 @@
 #include "support/json.h"
 
+#include <algorithm>
+
 namespace support::json {
 
 namespace {
@@ -24,21 +26,20 @@ std::size_t value_length(std::string_view text) {
         }
         return text.size();
     }
-    if (text.front() == '{' || text.front() == '[') {
-        int depth = 0;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            if (text[i] == '"') {
-                i += value_length(text.substr(i)) - 1;
-            } else if (text[i] == '{' || text[i] == '[') {
-                ++depth;
-            } else if ((text[i] == '}' || text[i] == ']') && --depth == 0) {
-                return i + 1;
-            }
-        }
-        return text.size();
+    if (text.front() != '{' && text.front() != '[') {
+        return std::min(text.find_first_of(",}] \t\r\n"), text.size());
     }
-    std::size_t end = text.find_first_of(",}] \t\r\n");
-    return end == std::string_view::npos ? text.size() : end;
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') {
+            i += value_length(text.substr(i)) - 1;
+        } else if (text[i] == '{' || text[i] == '[') {
+            ++depth;
+        } else if ((text[i] == '}' || text[i] == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return text.size();
 }
 
 } // namespace
@@ -46,22 +47,14 @@ std::size_t value_length(std::string_view text) {
 std::string quote(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            out += c;
+        if (c == '\n' || c == '\t') {
+            out += c == '\n' ? "\\n" : "\\t";
+            continue;
         }
+        if (c == '"' || c == '\\') {
+            out += '\\';
+        }
+        out += c;
     }
     return out + "\"";
 }

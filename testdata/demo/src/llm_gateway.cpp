@@ -12,10 +12,6 @@ constexpr std::string_view kAssistantInstructions =
     "Answer briefly and politely. Use only the customer record below for facts about the "
     "customer and their orders. Never ask for passwords or full card numbers.";
 
-constexpr std::string_view kHandoffInstructions =
-    "Summarize this support conversation in at most three bullet points for the human agent "
-    "who takes it over: who the customer is, what they need, and what was tried.";
-
 std::string describe(const Customer& customer) {
     std::string text = "Customer record:\nName: " + customer.full_name +
                        "\nE-mail: " + customer.email + "\nPhone: " + customer.phone +
@@ -32,14 +28,6 @@ std::string describe(const Customer& customer) {
     return text;
 }
 
-std::string with_customer(std::string_view instructions, const Customer* customer) {
-    std::string prompt(instructions);
-    if (customer != nullptr) {
-        prompt += "\n\n" + describe(*customer);
-    }
-    return prompt;
-}
-
 } // namespace
 
 LlmGateway::LlmGateway(const Config& config)
@@ -51,16 +39,10 @@ LlmGateway::LlmGateway(const Config& config)
 
 std::optional<std::string> LlmGateway::reply(const std::vector<ChatTurn>& history,
                                              const Customer* customer) {
-    return complete(with_customer(kAssistantInstructions, customer), history);
-}
-
-std::optional<std::string> LlmGateway::summarize_for_agent(const std::vector<ChatTurn>& history,
-                                                           const Customer* customer) {
-    return complete(with_customer(kHandoffInstructions, customer), history);
-}
-
-std::optional<std::string> LlmGateway::complete(const std::string& system_prompt,
-                                                const std::vector<ChatTurn>& history) {
+    std::string system_prompt(kAssistantInstructions);
+    if (customer != nullptr) {
+        system_prompt += "\n\n" + describe(*customer);
+    }
     std::string messages = "{\"role\":\"system\",\"content\":" + json::quote(system_prompt) + "}";
     for (const ChatTurn& turn : history) {
         messages += ",{\"role\":" + json::quote(turn.role) +

@@ -25,7 +25,7 @@ ActionCall parse_action_call(const std::string& body) {
     std::string_view tracker = json::raw_value(body, "tracker");
     call.latest_message = json::string_value(json::raw_value(tracker, "latest_message"), "text");
     std::string_view slots = json::raw_value(tracker, "slots");
-    for (const char* name : {"customer_number", "email", "phone", "order_id"}) {
+    for (const char* name : {"customer_number", "order_id"}) {
         if (std::string value = json::string_value(slots, name); !value.empty()) {
             call.slots[name] = value;
         }
@@ -113,10 +113,6 @@ int serve(const Config& config) {
                    }
                    res.set_content(*transcript, "text/plain; charset=utf-8");
                });
-
-    server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
-        res.set_content("ok", "text/plain");
-    });
 
     spdlog::info("support-backend listening on {}:{}", config.listen_host, config.listen_port);
     return server.listen(config.listen_host, config.listen_port) ? 0 : 1;

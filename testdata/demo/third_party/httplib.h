@@ -7,7 +7,6 @@
 #include <map>
 #include <regex>
 #include <string>
-#include <unordered_map>
 
 namespace httplib {
 
@@ -29,18 +28,13 @@ struct Request {
     std::string remote_addr;
     Params params;
     Match matches;
-    std::unordered_map<std::string, std::string> path_params;
 
-    bool has_header(const std::string& key) const;
     std::string get_header_value(const std::string& key, const char* def = "", size_t id = 0) const;
-    bool has_param(const std::string& key) const;
     std::string get_param_value(const std::string& key, size_t id = 0) const;
 };
 
 struct Response {
-    std::string version;
     int status = -1;
-    std::string reason;
     Headers headers;
     std::string body;
 
@@ -48,12 +42,11 @@ struct Response {
     void set_content(const std::string& s, const std::string& content_type);
 };
 
-enum class Error { Success = 0, Unknown, Connection, BindIPAddress, Read, Write, Canceled };
+enum class Error { Success = 0, Unknown, Connection, Read, Write, Canceled };
 
 class Result {
 public:
     explicit operator bool() const;
-    const Response& value() const;
     const Response& operator*() const;
     const Response* operator->() const;
     Error error() const;
@@ -69,10 +62,7 @@ public:
 
     Server& Get(const std::string& pattern, Handler handler);
     Server& Post(const std::string& pattern, Handler handler);
-    Server& Put(const std::string& pattern, Handler handler);
-    Server& Delete(const std::string& pattern, Handler handler);
     Server& set_logger(Logger logger);
-    Server& set_read_timeout(time_t sec, time_t usec = 0);
 
     bool listen(const std::string& host, int port, int socket_flags = 0);
     void stop();
@@ -86,8 +76,6 @@ public:
     Result Get(const std::string& path, const Headers& headers);
     Result Post(const std::string& path, const Headers& headers, const std::string& body,
                 const std::string& content_type);
-    Result Patch(const std::string& path, const Headers& headers, const std::string& body,
-                 const std::string& content_type);
 
     void set_bearer_token_auth(const std::string& token);
     void set_basic_auth(const std::string& username, const std::string& password);

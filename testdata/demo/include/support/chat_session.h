@@ -60,7 +60,6 @@ public:
 private:
     ActionResult identify_customer(ChatSession& session, const ActionCall& call);
     ActionResult order_status(ChatSession& session, const ActionCall& call);
-    ActionResult update_contact_details(ChatSession& session, const ActionCall& call);
     ActionResult answer_question(ChatSession& session, const ActionCall& call);
     ActionResult hand_off(ChatSession& session);
 

@@ -17,11 +17,7 @@ public:
 
     // The customer with their contact details and order history, or nullopt if unknown.
     std::optional<Customer> find_customer(const std::string& customer_id);
-    std::optional<Customer> find_customer_by_email(const std::string& email);
     std::vector<Order> order_history(const std::string& customer_id);
-
-    bool update_contact_details(const std::string& customer_id, const std::string& email,
-                                const std::string& phone);
 
 private:
     httplib::Client crm_;

@@ -24,14 +24,7 @@ public:
     std::optional<std::string> reply(const std::vector<ChatTurn>& history,
                                      const Customer* customer);
 
-    // A few lines for the human agent who takes over the conversation.
-    std::optional<std::string> summarize_for_agent(const std::vector<ChatTurn>& history,
-                                                   const Customer* customer);
-
 private:
-    std::optional<std::string> complete(const std::string& system_prompt,
-                                        const std::vector<ChatTurn>& history);
-
     httplib::Client client_;
     std::string model_;
 };
