@@ -8,6 +8,7 @@
 #include "core/atomic_file.h"
 #include "core/discovery.h"
 #include "core/finalize.h"
+#include "core/paths.h"
 #include "core/scan_result.h"
 #include "reporters/json_reporter.h"
 #include "reporters/sarif_reporter.h"
@@ -188,7 +189,11 @@ int runScan(const ScanOptions& options, const std::vector<std::string>& argument
     result.endTimeUtc = utcNow();
     result.exitCode = exitCodeFor(result, options.failOn, !inputs.missingPaths.empty());
 
-    for (const Notification& notification : result.notifications) {
+    for (Notification notification : result.notifications) {
+        if (!notification.location.file.empty()) {
+            notification.location.file =
+                core::relativePath(notification.location.file, result.sourceRoot);
+        }
         std::cerr << notification.oneLine() << "\n";
     }
     std::string report = render(result, options.reportFormat(), options);

@@ -202,11 +202,11 @@ core::AnalyzerOutput CompilationSetup::analyze(const std::string& file,
         notification.level = core::Level::Warning;
         notification.location =
             errors.firstAt().file.empty() ? core::SourceLocation{file} : errors.firstAt();
-        notification.message = errors.errors() == 0
-                                   ? "could not compile " + file + "; no results for it"
-                                   : std::to_string(errors.errors()) + " compile error(s) in " +
-                                         file + ", first: " + errors.firstMessage() +
-                                         "; results are what Clang recovered";
+        notification.message =
+            errors.errors() == 0
+                ? "could not compile this translation unit; no results for it"
+                : std::to_string(errors.errors()) + " compile error(s), first: " +
+                      errors.firstMessage() + "; results are what Clang recovered";
         output.notifications.push_back(std::move(notification));
     }
     return output;
