@@ -1,5 +1,7 @@
 #include "analyzers/cpp/front_end.h"
 
+#include "analyzers/cpp/default_flags.h"
+
 #include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
@@ -20,7 +22,7 @@ namespace {
 
 class DefaultFlagsDatabase : public clang::tooling::CompilationDatabase {
 public:
-    explicit DefaultFlagsDatabase(std::vector<std::string> roots) {
+    explicit DefaultFlagsDatabase(const std::vector<std::string>& roots) {
         for (const std::string& root : roots) {
             fs::path absolute = fs::absolute(root).lexically_normal();
             roots_.push_back(fs::is_directory(absolute) ? absolute : absolute.parent_path());
@@ -29,49 +31,11 @@ public:
 
     std::vector<CompileCommand> getCompileCommands(llvm::StringRef file) const override {
         fs::path path = fs::absolute(file.str()).lexically_normal();
-        bool isC = path.extension() == ".c";
-        std::vector<std::string> args = {isC ? "clang" : "clang++",
-                                         isC ? "-std=c17" : "-std=c++20"};
-        for (const fs::path& folder : includeFolders(path)) {
-            args.push_back("-I" + folder.string());
-        }
-        args.push_back(path.string());
-        return {CompileCommand(path.parent_path().string(), path.string(), args, "")};
+        return {CompileCommand(path.parent_path().string(), path.string(),
+                               defaultCompileArgs(path, roots_), "")};
     }
 
 private:
-    std::vector<fs::path> includeFolders(const fs::path& file) const {
-        std::vector<fs::path> folders;
-        auto add = [&](const fs::path& folder) {
-            std::error_code ec;
-            if (fs::is_directory(folder, ec) &&
-                std::find(folders.begin(), folders.end(), folder) == folders.end()) {
-                folders.push_back(folder);
-            }
-        };
-        const fs::path* root = nullptr;
-        for (const fs::path& candidate : roots_) {
-            auto relative = file.lexically_relative(candidate);
-            if (!relative.empty() && *relative.begin() != "..") {
-                root = &candidate;
-            }
-        }
-        add(file.parent_path());
-        for (fs::path folder = file.parent_path();
-             root && folder.string().size() >= root->string().size();
-             folder = folder.parent_path()) {
-            add(folder / "include");
-            if (folder == *root) {
-                break;
-            }
-        }
-        for (const fs::path& candidate : roots_) {
-            add(candidate);
-            add(candidate / "include");
-        }
-        return folders;
-    }
-
     std::vector<fs::path> roots_;
 };
 
@@ -202,11 +166,11 @@ core::AnalyzerOutput CompilationSetup::analyze(const std::string& file,
         notification.level = core::Level::Warning;
         notification.location =
             errors.firstAt().file.empty() ? core::SourceLocation{file} : errors.firstAt();
-        notification.message =
-            errors.errors() == 0
-                ? "could not compile this translation unit; no results for it"
-                : std::to_string(errors.errors()) + " compile error(s), first: " +
-                      errors.firstMessage() + "; results are what Clang recovered";
+        notification.message = errors.errors() == 0
+                                   ? "could not compile this translation unit; no results for it"
+                                   : std::to_string(errors.errors()) +
+                                         " compile error(s), first: " + errors.firstMessage() +
+                                         "; results are what Clang recovered";
         output.notifications.push_back(std::move(notification));
     }
     return output;

@@ -22,8 +22,7 @@ public:
     static std::unique_ptr<CompilationSetup> fromDatabase(const std::string& path,
                                                           std::string& error);
 
-    // -std=c++20 (C: -std=c17), each root and its include/ folder, each file's folder and the
-    // include/ folders above it up to its root.
+    // For sources scanned without a database: see defaultCompileArgs.
     static std::unique_ptr<CompilationSetup> withDefaultFlags(std::vector<std::string> roots);
 
     ~CompilationSetup();

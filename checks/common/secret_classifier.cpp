@@ -133,11 +133,10 @@ bool SecretClassifier::isPlaceholderOrReference(std::string_view value) const {
 
 std::optional<SecretMatch> SecretClassifier::classify(std::string_view name,
                                                       std::string_view value) const {
-    if (isPlaceholderOrReference(value)) {
-        return std::nullopt;
-    }
     for (const auto& format : model_.keyFormats) {
-        if (RE2::PartialMatch(value, *format.pattern)) {
+        re2::StringPiece key; // the part of the literal that has the format
+        if (format.pattern->Match(value, 0, value.size(), RE2::UNANCHORED, &key, 1) &&
+            !isPlaceholderOrReference(std::string_view(key.data(), key.size()))) {
             return SecretMatch{format.kind, "matches the " + format.kind + " format"};
         }
     }
@@ -147,7 +146,7 @@ std::optional<SecretMatch> SecretClassifier::classify(std::string_view name,
             return SecretMatch{"password", "a connection string with a literal password"};
         }
     }
-    if (value.size() < 3 || looksLikeProse(value)) {
+    if (value.size() < 4 || looksLikeProse(value) || isPlaceholderOrReference(value)) {
         return std::nullopt;
     }
     if (auto kind = credentialKindOfName(name)) {

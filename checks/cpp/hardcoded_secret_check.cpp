@@ -34,11 +34,10 @@ bool isConvertingConstruct(const Expr* expr) {
 // Nodes between a literal and what it is bound to that carry no meaning of their own.
 bool isTransparent(const DynTypedNode& node) {
     const auto* expr = node.get<Expr>();
-    return expr &&
-           (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-                ExprWithCleanups, CXXFunctionalCastExpr, CStyleCastExpr, CXXStdInitializerListExpr>(
-                expr) ||
-            isConvertingConstruct(expr));
+    return expr && (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                        ExprWithCleanups, CXXFunctionalCastExpr, CStyleCastExpr,
+                        CXXStdInitializerListExpr, AbstractConditionalOperator>(expr) ||
+                    isConvertingConstruct(expr));
 }
 
 // The string literal an expression is, under implicit conversions.
@@ -106,6 +105,40 @@ std::vector<std::string> argumentNames(const Expr* const* args, unsigned count,
     return {};
 }
 
+// In an aggregate initializer the field names the value (DbConfig{.password = "..."}); in other
+// lists the string just before it does ({"password", "hunter2"} pairs in maps and headers).
+std::vector<std::string> initListNames(const InitListExpr& list, const Expr* element) {
+    for (unsigned i = 0; i < list.getNumInits(); ++i) {
+        if (list.getInit(i) != element) {
+            continue;
+        }
+        const RecordDecl* record = list.getType()->getAsRecordDecl();
+        const auto* cxxRecord = dyn_cast_or_null<CXXRecordDecl>(record);
+        if (record && (!cxxRecord || cxxRecord->getNumBases() == 0)) {
+            unsigned index = 0;
+            for (const FieldDecl* field : record->fields()) {
+                if (index++ == i) {
+                    return {field->getNameAsString()};
+                }
+            }
+        }
+        return {i > 0 ? literalText(list.getInit(i - 1)) : std::string()};
+    }
+    return {};
+}
+
+// Clang keeps an initializer list as written beside the one it checked, so an element can have
+// two parents: a list and the conversion the checked list applies. The conversion leads to the
+// element's real position.
+const DynTypedNode& semanticParent(const DynTypedNodeList& parents) {
+    for (const DynTypedNode& parent : parents) {
+        if (!parent.get<InitListExpr>() && !parent.get<DesignatedInitExpr>()) {
+            return parent;
+        }
+    }
+    return parents[0];
+}
+
 // Walks up from the literal to the declaration, assignment, argument, initializer pair or
 // return it feeds and returns the names that give it meaning.
 std::vector<std::string> bindingNames(ASTContext& context, const StringLiteral& literal) {
@@ -115,7 +148,7 @@ std::vector<std::string> bindingNames(ASTContext& context, const StringLiteral& 
         if (parents.empty()) {
             return {};
         }
-        const DynTypedNode& parent = parents[0];
+        const DynTypedNode& parent = semanticParent(parents);
         const Expr* childExpr = child.get<Expr>();
         if (const auto* var = parent.get<VarDecl>()) {
             return {var->getNameAsString()};
@@ -151,13 +184,7 @@ std::vector<std::string> bindingNames(ASTContext& context, const StringLiteral& 
                                  construct->getConstructor());
         }
         if (const auto* list = parent.get<InitListExpr>(); list && childExpr) {
-            // {"password", "hunter2"} pairs in maps and header lists.
-            for (unsigned i = 1; i < list->getNumInits(); ++i) {
-                if (list->getInit(i) == childExpr) {
-                    return {literalText(list->getInit(i - 1))};
-                }
-            }
-            return {};
+            return initListNames(*list, childExpr);
         }
         if (parent.get<ReturnStmt>()) {
             // std::string apiKey() { return "..."; }

@@ -60,3 +60,34 @@ std::string webhookSecret() {
 }
 
 } // namespace crm
+
+namespace crm {
+
+struct DbConfig {
+    std::string host;
+    std::string user;
+    std::string password;
+};
+
+const DbConfig kPrimary{.host = "pg.internal", .user = "bot", .password = "Pg-2026-rotate!"}; // expect: cpp/hardcoded-secret
+const DbConfig kReplica{"pg-replica.internal", "bot", "Pg-replica-7781"}; // expect: cpp/hardcoded-secret
+
+std::string crmApiKey() {
+    const char* fromEnv = std::getenv("CRM_API_KEY");
+    return fromEnv ? fromEnv : "crm-0b1c2d3e4f5a6978"; // expect: cpp/hardcoded-secret
+}
+
+void setHeader(const std::string& name, const std::string& value);
+
+void authorize() {
+    setHeader("Authorization", "Bearer 4f1e2d3c4b5a69788796a5b4"); // expect: cpp/hardcoded-secret
+    setHeader("Authorization", "Bearer ${CRM_TOKEN}");           // ok: cpp/hardcoded-secret
+    setHeader("Content-Type", "application/json");               // ok: cpp/hardcoded-secret
+}
+
+const char* kLibpqConninfo = "host=pg.internal user=bot password=Lq-9917-secret dbname=crm"; // expect: cpp/hardcoded-secret
+const char* kLibpqFromEnv = "host=pg.internal user=bot dbname=crm"; // ok: cpp/hardcoded-secret
+const char* kStagingUrl = "postgres://bot:Tr0ub4dor&3@pg.example-corp.net/crm"; // expect: cpp/hardcoded-secret
+const char* kSessionTokenCookie = "sid"; // ok: cpp/hardcoded-secret
+
+} // namespace crm
