@@ -1,7 +1,7 @@
 // Unit tests for the check helpers and the integrity of the rule catalogue.
 #include "checks/catalogue.h"
-#include "checks/common/identifier_words.h"
 #include "checks/common/secret_classifier.h"
+#include "core/identifier_words.h"
 #include "tests/run_privaudit.h"
 
 #include <filesystem>
@@ -12,8 +12,8 @@ namespace privaudit::testing {
 namespace {
 
 namespace fs = std::filesystem;
-using checks::identifierWords;
 using checks::SecretClassifier;
+using core::identifierWords;
 using Words = std::vector<std::string>;
 
 TEST(IdentifierWords, SplitsEveryNamingStyle) {
@@ -50,8 +50,8 @@ TEST(SecretClassifier, PlaceholdersAndReferencesAreNotSecrets) {
          {"", "changeme", "<your-api-key>", "${DB_PASSWORD}", "${{ secrets.SLACK_TOKEN }}",
           "os.environ/OPENAI_API_KEY", "$DB_PASSWORD", "xxxxxxxx", "********",
           "vault:secret/data/bot#token", "@Microsoft.KeyVault(SecretUri=https://kv/secrets/x)",
-          "arn:aws:secretsmanager:eu-west-1:123456789012:secret:bot", "{{ bot_token }}",
-          "password", "dummy-password-for-tests"}) {
+          "arn:aws:secretsmanager:eu-west-1:123456789012:secret:bot", "{{ bot_token }}", "password",
+          "dummy-password-for-tests"}) {
         EXPECT_TRUE(classifier.isPlaceholderOrReference(value)) << value;
         EXPECT_FALSE(classifier.classify("password", value)) << value;
     }
@@ -66,8 +66,7 @@ TEST(SecretClassifier, LiteralsBoundToCredentialNamesOrInKnownFormats) {
     EXPECT_EQ(classifier.classify("", "AKIAZ7Q4JX2MNB5TR3WK")->kind, "AWS access key id");
     EXPECT_EQ(classifier.classify("", "-----BEGIN OPENSSH PRIVATE KEY-----")->kind,
               "PEM private key");
-    EXPECT_EQ(classifier.classify("url", "postgres://bot:S3cret-pw@db:5432/cc")->kind,
-              "password");
+    EXPECT_EQ(classifier.classify("url", "postgres://bot:S3cret-pw@db:5432/cc")->kind, "password");
     EXPECT_FALSE(classifier.classify("url", "postgres://bot:${DB_PASSWORD}@db:5432/cc"));
     EXPECT_FALSE(classifier.classify("url", "https://docs.example.org/a:b"));
     EXPECT_EQ(classifier.classify("dsn", "Server=x;Password=Qx7#mR2!;")->kind, "password");

@@ -1,8 +1,8 @@
 #include "checks/common/secret_classifier.h"
 
 #include "analyzers/config/document_loader.h"
-#include "checks/common/identifier_words.h"
 #include "checks/embedded_data.h"
+#include "core/identifier_words.h"
 
 #include <algorithm>
 #include <memory>
@@ -109,7 +109,7 @@ const SecretClassifier& SecretClassifier::instance() {
 }
 
 std::optional<std::string> SecretClassifier::credentialKindOfName(std::string_view name) const {
-    std::vector<std::string> words = identifierWords(name);
+    std::vector<std::string> words = core::identifierWords(name);
     if (std::ranges::any_of(
             words, [&](const std::string& w) { return model_.notCredentialWords.contains(w); })) {
         return std::nullopt;

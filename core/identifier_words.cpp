@@ -1,8 +1,8 @@
-#include "checks/common/identifier_words.h"
+#include "core/identifier_words.h"
 
 #include <cctype>
 
-namespace privaudit::checks {
+namespace privaudit::core {
 
 namespace {
 
@@ -59,4 +59,4 @@ std::vector<std::string> identifierWords(std::string_view identifier) {
     return words;
 }
 
-} // namespace privaudit::checks
+} // namespace privaudit::core
