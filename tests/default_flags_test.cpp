@@ -35,8 +35,8 @@ TEST(DefaultFlags, CompileFlagsTxtWins) {
     std::string file = dir.write("src/legacy.c", "");
     dir.write("compile_flags.txt", "-std=gnu11\n-DLEGACY=1\n\n-Ivendor\n");
     auto args = cpp::defaultCompileArgs(file, {dir.path()});
-    EXPECT_EQ(args, (std::vector<std::string>{"clang", "-std=gnu11", "-DLEGACY=1", "-Ivendor",
-                                              file}));
+    EXPECT_EQ(args,
+              (std::vector<std::string>{"clang", "-std=gnu11", "-DLEGACY=1", "-Ivendor", file}));
 }
 
 } // namespace
