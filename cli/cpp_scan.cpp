@@ -1,6 +1,9 @@
 #include "cli/cpp_scan.h"
 
+#include "analyzers/cpp/dataflow_check.h"
 #include "analyzers/cpp/front_end.h"
+#include "analyzers/cpp/taint_resolution.h"
+#include "checks/common/taint_knowledge.h"
 #include "core/check_registry.h"
 #include "core/isolated_jobs.h"
 
@@ -76,34 +79,57 @@ core::AnalyzerOutput scanCpp(const CppScanRequest& request, const core::Policy& 
     std::erase_if(units, [&](const std::string& file) { return policy.isExcluded(file); });
     std::ranges::sort(units);
 
-    auto checks = core::CheckRegistry<cpp::CppCheck>::createAll();
+    auto cppChecks = core::CheckRegistry<cpp::CppCheck>::createAll();
     std::vector<cpp::CppCheck*> enabled;
-    for (const auto& check : checks) {
+    for (const auto& check : cppChecks) {
         if (policy.isEnabled(check->ruleId())) {
             enabled.push_back(check.get());
         }
     }
+    auto dataflowChecks = core::CheckRegistry<cpp::DataflowCheck>::createAll();
+    std::erase_if(dataflowChecks,
+                  [&](const auto& check) { return !policy.isEnabled(check->ruleId()); });
+    const cpp::TaintKnowledge* knowledge =
+        dataflowChecks.empty() ? nullptr : &checks::builtinTaintKnowledge();
+
     auto outcomes = core::runIsolatedJobs(
         units.size(), request.jobs, std::chrono::seconds(request.timeoutSeconds), [&](size_t i) {
             // Clang prints its own diagnostics summary; the notifications say what matters.
             std::freopen("/dev/null", "w", stderr);
-            return core::toJson(setup->analyze(units[i], enabled)).dump();
+            auto unit = setup->analyze(units[i], enabled, knowledge);
+            return nlohmann::json{{"output", core::toJson(unit.output)},
+                                  {"summaries", unit.summaries}}
+                .dump();
         });
 
+    std::vector<cpp::FunctionSummary> summaries;
     for (size_t i = 0; i < units.size(); ++i) {
         analyzedFiles.push_back(units[i]);
         const core::JobOutcome& outcome = outcomes[i];
         if (outcome.status == core::JobOutcome::Status::Finished) {
             try {
-                auto unit = core::analyzerOutputFromJson(nlohmann::json::parse(outcome.output));
+                auto json = nlohmann::json::parse(outcome.output);
+                auto unit = core::analyzerOutputFromJson(json.at("output"));
                 std::ranges::move(unit.findings, std::back_inserter(output.findings));
                 std::ranges::move(unit.notifications, std::back_inserter(output.notifications));
+                for (const auto& summary : json.at("summaries")) {
+                    summaries.push_back(summary.get<cpp::FunctionSummary>());
+                }
                 continue;
             } catch (const nlohmann::json::exception&) {
                 // A truncated result is treated like a crash below.
             }
         }
         output.notifications.push_back(frontEndFailure(units[i], outcome, request.timeoutSeconds));
+    }
+    cpp::TaintResolver resolver(std::move(summaries));
+    for (const cpp::ResolvedSink& sink : resolver.resolve()) {
+        for (const auto& check : dataflowChecks) {
+            if (check->sinkKind() == sink.hit->kind) {
+                output.findings.push_back(
+                    cpp::dataflowFinding(*check, sink, checks::categoryDisplayName));
+            }
+        }
     }
     return output;
 }

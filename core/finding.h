@@ -36,6 +36,9 @@ struct FlowStep {
     std::string message;
 };
 
+// The steps of one path from a source to the finding's location.
+using CodeFlow = std::vector<FlowStep>;
+
 struct Suppression {
     enum class Kind { InSource, External };
     Kind kind = Kind::InSource;
@@ -51,7 +54,7 @@ struct Finding {
     std::string message; // names the kind of data ("e-mail address"), never its value
     SourceLocation location;
     std::vector<RelatedLocation> related;
-    std::vector<FlowStep> flow;
+    std::vector<CodeFlow> flows;         // up to a few paths that lead to this finding
     std::vector<std::string> categories; // data categories: email, phone, credential, ...
 
     Level level = Level::Warning;

@@ -26,14 +26,14 @@ void from_json(const json& j, FlowStep& s) {
 
 void to_json(json& j, const Finding& f) {
     j = {{"rule", f.ruleId},     {"msg", f.message}, {"at", f.location},
-         {"related", f.related}, {"flow", f.flow},   {"categories", f.categories}};
+         {"related", f.related}, {"flows", f.flows}, {"categories", f.categories}};
 }
 void from_json(const json& j, Finding& f) {
     f.ruleId = j.at("rule").get<std::string>();
     f.message = j.at("msg").get<std::string>();
     f.location = j.at("at").get<SourceLocation>();
     f.related = j.at("related").get<std::vector<RelatedLocation>>();
-    f.flow = j.at("flow").get<std::vector<FlowStep>>();
+    f.flows = j.at("flows").get<std::vector<CodeFlow>>();
     f.categories = j.at("categories").get<std::vector<std::string>>();
 }
 

@@ -15,6 +15,14 @@ struct AnalyzerOutput {
     std::vector<Notification> notifications;
 };
 
+// nlohmann::json conversions, found by argument-dependent lookup.
+void to_json(nlohmann::json& json, const SourceLocation& location);
+void from_json(const nlohmann::json& json, SourceLocation& location);
+void to_json(nlohmann::json& json, const FlowStep& step);
+void from_json(const nlohmann::json& json, FlowStep& step);
+void to_json(nlohmann::json& json, const RelatedLocation& related);
+void from_json(const nlohmann::json& json, RelatedLocation& related);
+
 nlohmann::json toJson(const AnalyzerOutput& output);
 AnalyzerOutput analyzerOutputFromJson(const nlohmann::json& json);
 

@@ -57,11 +57,15 @@ Json finding(const core::Finding& finding, const std::string& sourceRoot) {
         related.push_back(describedLocation(location.location, location.message, sourceRoot));
     }
     entry["related"] = related;
-    Json flow = Json::array();
-    for (const core::FlowStep& step : finding.flow) {
-        flow.push_back(describedLocation(step.location, step.message, sourceRoot));
+    Json flows = Json::array();
+    for (const core::CodeFlow& flow : finding.flows) {
+        Json steps = Json::array();
+        for (const core::FlowStep& step : flow) {
+            steps.push_back(describedLocation(step.location, step.message, sourceRoot));
+        }
+        flows.push_back(steps);
     }
-    entry["flow"] = flow;
+    entry["flows"] = flows;
     return entry;
 }
 

@@ -29,13 +29,17 @@ SarifJson relatedLocations(const core::Finding& finding, std::string_view source
 }
 
 SarifJson codeFlows(const core::Finding& finding, std::string_view sourceRoot) {
-    SarifJson steps = SarifJson::array();
-    for (const core::FlowStep& step : finding.flow) {
-        steps.push_back({{"location", describedLocation(step.location, step.message, sourceRoot)}});
+    SarifJson codeFlows = SarifJson::array();
+    for (const core::CodeFlow& flow : finding.flows) {
+        SarifJson steps = SarifJson::array();
+        for (const core::FlowStep& step : flow) {
+            steps.push_back(
+                {{"location", describedLocation(step.location, step.message, sourceRoot)}});
+        }
+        SarifJson threadFlow = {{"locations", steps}};
+        codeFlows.push_back({{"threadFlows", SarifJson::array({threadFlow})}});
     }
-    SarifJson threadFlow = {{"locations", steps}};
-    SarifJson codeFlow = {{"threadFlows", SarifJson::array({threadFlow})}};
-    return SarifJson::array({codeFlow});
+    return codeFlows;
 }
 
 SarifJson suppressions(const core::Suppression& suppression) {
@@ -65,7 +69,7 @@ SarifJson sarifResult(const core::Finding& finding, int ruleIndex, std::string_v
     if (!finding.related.empty()) {
         result["relatedLocations"] = relatedLocations(finding, sourceRoot);
     }
-    if (!finding.flow.empty()) {
+    if (!finding.flows.empty()) {
         result["codeFlows"] = codeFlows(finding, sourceRoot);
     }
     if (!finding.fingerprint.empty()) {

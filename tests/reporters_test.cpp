@@ -127,8 +127,8 @@ core::ScanResult scan() {
                            at("src/bot/handler.cpp", 42, 9, 42, 58), core::Level::Error, "f3");
     storage.categories = {"email", "name"};
     storage.related = {{at("src/bot/handler.cpp", 30, 25, 30, 51), "E-mail address read here."}};
-    storage.flow = {{at("src/bot/handler.cpp", 30, 25, 30, 51), "Personal data enters."},
-                    {at("src/bot/handler.cpp", 42, 9, 42, 58), "Personal data is stored."}};
+    storage.flows = {{{at("src/bot/handler.cpp", 30, 25, 30, 51), "Personal data enters."},
+                      {at("src/bot/handler.cpp", 42, 9, 42, 58), "Personal data is stored."}}};
     storage.baselineState = core::BaselineState::New;
     auto leak = finding("runtime/cross-session-leak",
                         "A phone number written in [one session](1) is read in [another](2).",
@@ -188,7 +188,7 @@ TEST(JsonReporter, WritesEveryFindingAndNotification) {
         "message": "The Dialogflow CX webhook key is stored in plaintext.",
         "file": "config/bot.yaml", "line": 12, "column": 5, "endLine": 12, "endColumn": 31,
         "categories": ["credential"], "fingerprint": "f1", "suppressed": false,
-        "related": [], "flow": []})"));
+        "related": [], "flows": []})"));
 
     const json& retention = report["findings"][1];
     EXPECT_EQ(retention["suppressed"], true);
@@ -199,9 +199,10 @@ TEST(JsonReporter, WritesEveryFindingAndNotification) {
     EXPECT_EQ(storage["related"], json::parse(R"([{
         "file": "src/bot/handler.cpp", "line": 30, "column": 25, "endLine": 30, "endColumn": 51,
         "message": "E-mail address read here."}])"));
-    ASSERT_EQ(storage["flow"].size(), 2u);
-    EXPECT_EQ(storage["flow"][1]["line"], 42);
-    EXPECT_EQ(storage["flow"][1]["message"], "Personal data is stored.");
+    ASSERT_EQ(storage["flows"].size(), 1u);
+    ASSERT_EQ(storage["flows"][0].size(), 2u);
+    EXPECT_EQ(storage["flows"][0][1]["line"], 42);
+    EXPECT_EQ(storage["flows"][0][1]["message"], "Personal data is stored.");
     EXPECT_EQ(report["findings"][3]["baselineState"], "unchanged");
 
     ASSERT_EQ(report["notifications"].size(), 2u);

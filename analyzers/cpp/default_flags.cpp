@@ -39,6 +39,27 @@ std::vector<fs::path> foldersUpTo(const fs::path& file, const fs::path& root) {
     return folders;
 }
 
+// The folders above `root` up to the checkout holding it (the folder with .git), nearest
+// first: `privaudit scan src` still finds the repository's third_party/.
+std::vector<fs::path> foldersAboveUpToCheckout(const fs::path& root) {
+    std::vector<fs::path> folders;
+    std::error_code ec;
+    for (fs::path folder = root; !folder.empty() && folder != folder.root_path();
+         folder = folder.parent_path()) {
+        if (fs::exists(folder / ".git", ec)) {
+            for (fs::path above = root.parent_path();
+                 above.string().size() >= folder.string().size(); above = above.parent_path()) {
+                folders.push_back(above);
+                if (above == folder) {
+                    break;
+                }
+            }
+            break;
+        }
+    }
+    return folders;
+}
+
 std::vector<std::string> compileFlagsFile(const fs::path& flagsFile) {
     std::vector<std::string> flags;
     std::ifstream in(flagsFile);
@@ -115,6 +136,13 @@ std::vector<std::string> defaultCompileArgs(const fs::path& file,
         includes.add(candidate);
         includes.add(candidate / "include");
         includes.addVendored(candidate);
+    }
+    for (const fs::path& folder : folders) {
+        includes.addVendored(folder);
+    }
+    for (const fs::path& folder : foldersAboveUpToCheckout(root)) {
+        includes.add(folder / "include");
+        includes.addVendored(folder);
     }
     for (const fs::path& folder : includes.folders()) {
         args.push_back("-I" + folder.string());

@@ -11,7 +11,8 @@ namespace privaudit::cpp {
 // folder or above it up to its root, else -std=c++20 (C: -std=c17) and include folders guessed
 // from the layout: the file's folder and the include/ folders above it, each root and its
 // include/, and the vendored libraries under a root's third_party/, vendor/, external/, deps/
-// (the folder, each library in it and the library's include/). argv[0] first, the file last.
+// (the folder, each library in it and the library's include/), also in the folders above a
+// root up to its git checkout. argv[0] first, the file last.
 std::vector<std::string> defaultCompileArgs(const std::filesystem::path& file,
                                             const std::vector<std::filesystem::path>& roots);
 

@@ -2,8 +2,11 @@
 
 #include "analyzers/cpp/default_flags.h"
 
+#include <clang/AST/ASTConsumer.h>
 #include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/SourceManager.h>
+#include <clang/Frontend/FrontendAction.h>
+#include <clang/Frontend/MultiplexConsumer.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
@@ -75,6 +78,59 @@ private:
     core::SourceLocation firstAt_;
 };
 
+// After the AST matchers, summarizes the translation unit's functions for the taint engine.
+class SummaryConsumer : public clang::ASTConsumer {
+public:
+    SummaryConsumer(const TaintKnowledge& knowledge, std::vector<FunctionSummary>& summaries)
+        : knowledge_(knowledge), summaries_(summaries) {}
+
+    void HandleTranslationUnit(clang::ASTContext& context) override {
+        summaries_ = summarizeTranslationUnit(context, knowledge_);
+    }
+
+private:
+    const TaintKnowledge& knowledge_;
+    std::vector<FunctionSummary>& summaries_;
+};
+
+class AnalysisAction : public clang::ASTFrontendAction {
+public:
+    AnalysisAction(clang::ast_matchers::MatchFinder& finder, const TaintKnowledge* knowledge,
+                   std::vector<FunctionSummary>& summaries)
+        : finder_(finder), knowledge_(knowledge), summaries_(summaries) {}
+
+    std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
+                                                          llvm::StringRef) override {
+        std::vector<std::unique_ptr<clang::ASTConsumer>> consumers;
+        consumers.push_back(finder_.newASTConsumer());
+        if (knowledge_) {
+            consumers.push_back(std::make_unique<SummaryConsumer>(*knowledge_, summaries_));
+        }
+        return std::make_unique<clang::MultiplexConsumer>(std::move(consumers));
+    }
+
+private:
+    clang::ast_matchers::MatchFinder& finder_;
+    const TaintKnowledge* knowledge_;
+    std::vector<FunctionSummary>& summaries_;
+};
+
+class AnalysisActionFactory : public clang::tooling::FrontendActionFactory {
+public:
+    AnalysisActionFactory(clang::ast_matchers::MatchFinder& finder, const TaintKnowledge* knowledge,
+                          std::vector<FunctionSummary>& summaries)
+        : finder_(finder), knowledge_(knowledge), summaries_(summaries) {}
+
+    std::unique_ptr<clang::FrontendAction> create() override {
+        return std::make_unique<AnalysisAction>(finder_, knowledge_, summaries_);
+    }
+
+private:
+    clang::ast_matchers::MatchFinder& finder_;
+    const TaintKnowledge* knowledge_;
+    std::vector<FunctionSummary>& summaries_;
+};
+
 // "file:line: message" for a compile_commands.json that is not valid JSON.
 std::string jsonSyntaxError(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -135,10 +191,12 @@ std::vector<std::string> CompilationSetup::databaseSources() const {
     return database_->getAllFiles();
 }
 
-core::AnalyzerOutput CompilationSetup::analyze(const std::string& file,
-                                               const std::vector<CppCheck*>& checks) const {
+CompilationSetup::UnitResult CompilationSetup::analyze(const std::string& file,
+                                                       const std::vector<CppCheck*>& checks,
+                                                       const TaintKnowledge* knowledge) const {
     using namespace clang::tooling;
-    core::AnalyzerOutput output;
+    UnitResult result;
+    core::AnalyzerOutput& output = result.output;
     ClangTool tool(*database_, {file});
     tool.appendArgumentsAdjuster(getClangSyntaxOnlyAdjuster());
     tool.appendArgumentsAdjuster(getClangStripOutputAdjuster());
@@ -155,7 +213,8 @@ core::AnalyzerOutput CompilationSetup::analyze(const std::string& file,
         check->setOutput(&output.findings);
         check->registerMatchers(finder);
     }
-    int status = tool.run(newFrontendActionFactory(&finder).get());
+    AnalysisActionFactory factory(finder, knowledge, result.summaries);
+    int status = tool.run(&factory);
     for (CppCheck* check : checks) {
         check->setOutput(nullptr);
     }
@@ -173,7 +232,7 @@ core::AnalyzerOutput CompilationSetup::analyze(const std::string& file,
                                          "; results are what Clang recovered";
         output.notifications.push_back(std::move(notification));
     }
-    return output;
+    return result;
 }
 
 } // namespace privaudit::cpp

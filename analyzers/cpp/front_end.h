@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analyzers/cpp/cpp_check.h"
+#include "analyzers/cpp/taint_engine.h"
 #include "core/finding_json.h"
 
 #include <memory>
@@ -31,10 +32,15 @@ public:
     // default flags.
     std::vector<std::string> databaseSources() const;
 
-    // Parses one translation unit and runs `checks` on it. Compile errors become one
-    // CompileError notification; the checks still see what Clang recovered.
-    core::AnalyzerOutput analyze(const std::string& file,
-                                 const std::vector<CppCheck*>& checks) const;
+    // Parses one translation unit, runs `checks` on it and, given `knowledge`, summarizes its
+    // functions for the taint engine. Compile errors become one CompileError notification;
+    // the checks still see what Clang recovered.
+    struct UnitResult {
+        core::AnalyzerOutput output;
+        std::vector<FunctionSummary> summaries;
+    };
+    UnitResult analyze(const std::string& file, const std::vector<CppCheck*>& checks,
+                       const TaintKnowledge* knowledge) const;
 
 private:
     explicit CompilationSetup(std::unique_ptr<clang::tooling::CompilationDatabase> database);

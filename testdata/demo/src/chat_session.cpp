@@ -83,7 +83,7 @@ ActionResult SupportAssistant::identify_customer(ChatSession& session, const Act
         return result;
     }
 
-    spdlog::info("Session {} is customer {} ({})", session.sender_id, customer->id,
+    spdlog::info("Session {} is customer {} ({})", session.sender_id, customer->id, // expect: cpp/pii-in-log
                  customer->email);
     transcripts_.attach_customer(session.sender_id, *customer);
     result.slot_updates["customer_name"] = customer->full_name;

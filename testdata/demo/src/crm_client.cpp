@@ -55,7 +55,7 @@ std::optional<Customer> CrmClient::find_customer(const std::string& customer_id)
     }
     Customer customer = parse_customer(result->body);
     customer.orders = order_history(customer.id);
-    spdlog::debug("CRM: loaded {} <{}>, {} orders", customer.full_name, customer.email,
+    spdlog::debug("CRM: loaded {} <{}>, {} orders", customer.full_name, customer.email, // expect: cpp/pii-in-log
                   customer.orders.size());
     return customer;
 }

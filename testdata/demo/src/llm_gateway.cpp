@@ -50,9 +50,9 @@ std::optional<std::string> LlmGateway::reply(const std::vector<ChatTurn>& histor
     }
     std::string body = "{\"model\":" + json::quote(model_) + ",\"temperature\":0.2,\"messages\":[" +
                        messages + "]}";
-    spdlog::debug("LLM request: {}", body);
+    spdlog::debug("LLM request: {}", body); // expect: cpp/pii-in-log
 
-    auto result = client_.Post("/v1/chat/completions", {}, body, "application/json");
+    auto result = client_.Post("/v1/chat/completions", {}, body, "application/json"); // expect: cpp/unredacted-third-party
     if (!result || result->status != 200) {
         spdlog::error("LLM call failed (HTTP {})", result ? result->status : 0);
         return std::nullopt;

@@ -45,7 +45,7 @@ void TranscriptStore::append(const std::string& session_id, const std::string& s
 void TranscriptStore::attach_customer(const std::string& session_id, const Customer& customer) {
     std::lock_guard lock(mutex_);
     std::ofstream out(path_for(session_id), std::ios::app);
-    out << utc_timestamp() << "\tcustomer\t" << customer.id << ' ' << customer.full_name << " <"
+    out << utc_timestamp() << "\tcustomer\t" << customer.id << ' ' << customer.full_name << " <" // expect: cpp/cleartext-storage
         << customer.email << "> " << customer.phone << '\n';
 }
 

@@ -1,0 +1,720 @@
+#include "analyzers/cpp/taint_engine.h"
+
+#include "analyzers/cpp/cpp_check.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/ExprCXX.h>
+#include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Analysis/Analyses/PostOrderCFGView.h>
+#include <clang/Analysis/AnalysisDeclContext.h>
+#include <clang/Analysis/CFG.h>
+#include <clang/Index/USRGeneration.h>
+#include <llvm/ADT/SmallString.h>
+#include <map>
+#include <set>
+
+namespace privaudit::cpp {
+
+using namespace clang;
+
+namespace {
+
+// The qualified name models use: namespaces and classes without template arguments or inline
+// namespaces, e.g. "std::basic_string::append", "spdlog::logger::info".
+std::string modelName(const NamedDecl& decl) {
+    std::vector<std::string> parts = {decl.getNameAsString()};
+    if (const auto* method = dyn_cast<CXXMethodDecl>(&decl);
+        method && isa<CXXConversionDecl, CXXConstructorDecl>(method)) {
+        parts.back() = method->getParent()->getNameAsString();
+    }
+    for (const DeclContext* context = decl.getDeclContext(); context;
+         context = context->getParent()) {
+        if (const auto* ns = dyn_cast<NamespaceDecl>(context)) {
+            if (!ns->isInline() && !ns->isAnonymousNamespace()) {
+                parts.push_back(ns->getNameAsString());
+            }
+        } else if (const auto* record = dyn_cast<RecordDecl>(context)) {
+            parts.push_back(record->getNameAsString());
+        }
+    }
+    std::string name;
+    for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
+        name += (name.empty() ? "" : "::") + *part;
+    }
+    return name;
+}
+
+std::string usrOf(const Decl& decl) {
+    llvm::SmallString<128> usr;
+    if (index::generateUSRForDecl(&decl, usr)) {
+        return modelName(cast<NamedDecl>(decl));
+    }
+    return usr.str().str();
+}
+
+// A variable, optionally followed by up to two fields: "customer.address.street".
+using AccessPath = std::vector<const ValueDecl*>;
+constexpr size_t maxPathLength = 3;
+using State = std::map<AccessPath, TaintValue>;
+
+const Expr* skipTransparent(const Expr* expr) {
+    while (expr) {
+        const Expr* inner = expr->IgnoreParenImpCasts();
+        if (const auto* temporary = dyn_cast<MaterializeTemporaryExpr>(inner)) {
+            inner = temporary->getSubExpr();
+        } else if (const auto* bind = dyn_cast<CXXBindTemporaryExpr>(inner)) {
+            inner = bind->getSubExpr();
+        } else if (const auto* cleanups = dyn_cast<ExprWithCleanups>(inner)) {
+            inner = cleanups->getSubExpr();
+        } else if (const auto* cast = dyn_cast<CXXFunctionalCastExpr>(inner)) {
+            inner = cast->getSubExpr();
+        } else if (const auto* cast = dyn_cast<CStyleCastExpr>(inner)) {
+            inner = cast->getSubExpr();
+        } else if (const auto* cast = dyn_cast<CXXNamedCastExpr>(inner)) {
+            inner = cast->getSubExpr();
+        }
+        if (inner == expr) {
+            return expr;
+        }
+        expr = inner;
+    }
+    return expr;
+}
+
+bool carriesNoData(QualType type) {
+    type = type.getNonReferenceType().getCanonicalType();
+    return type->isVoidType() || type->isBooleanType() || type->isEnumeralType() ||
+           (type->isIntegerType() && !type->isAnyCharacterType());
+}
+
+class FunctionAnalyzer {
+public:
+    FunctionAnalyzer(ASTContext& context, const TaintKnowledge& knowledge,
+                     const FunctionDecl& function)
+        : context_(context), knowledge_(knowledge), function_(function) {}
+
+    std::optional<FunctionSummary> run() {
+        Stmt* body = function_.getBody();
+        CFG::BuildOptions options;
+        options.AddInitializers = true;
+        std::unique_ptr<CFG> cfg = CFG::buildCFG(&function_, body, &context_, options);
+        if (!cfg) {
+            return std::nullopt;
+        }
+        summary_.usr = usrOf(function_);
+        summary_.name = function_.getNameAsString();
+        if (const auto* method = dyn_cast<CXXMethodDecl>(&function_);
+            method && method->getParent()->isLambda()) {
+            summary_.name = "lambda";
+        }
+        for (const ParmVarDecl* parameter : function_.parameters()) {
+            summary_.parameterNames.push_back(parameter->getNameAsString());
+        }
+        PostOrderCFGView order(cfg.get());
+        std::map<unsigned, State> entry;
+        entry[cfg->getEntry().getBlockID()] = parameterState();
+        // Taint only grows but for strong updates; a few passes reach the fixpoint on real code.
+        for (int pass = 0; pass < 4; ++pass) {
+            bool changed = false;
+            recording_ = false;
+            for (const CFGBlock* block : order) {
+                State state = entry[block->getBlockID()];
+                transferBlock(*block, state);
+                for (const CFGBlock* successor : block->succs()) {
+                    if (successor && join(entry[successor->getBlockID()], state)) {
+                        changed = true;
+                    }
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        recording_ = true;
+        for (const CFGBlock* block : order) {
+            State state = entry[block->getBlockID()];
+            transferBlock(*block, state);
+        }
+        return std::move(summary_);
+    }
+
+private:
+    static bool join(State& into, const State& from) {
+        bool changed = false;
+        for (const auto& [path, value] : from) {
+            TaintValue& target = into[path];
+            size_t before = target.size();
+            addOrigins(target, value);
+            changed = changed || target.size() != before;
+        }
+        return changed;
+    }
+
+    State parameterState() {
+        State state;
+        for (unsigned i = 0; i < function_.getNumParams(); ++i) {
+            const ParmVarDecl* parameter = function_.getParamDecl(i);
+            Origin origin;
+            origin.kind = Origin::Kind::Parameter;
+            origin.index = int(i);
+            if (auto named = classify(*parameter)) {
+                origin.categories = named->categories;
+            }
+            origin.steps = {{location(parameter->getSourceRange()),
+                             "parameter '" + parameter->getNameAsString() + "' of '" +
+                                 summary_.name + "'"}};
+            state[{parameter}].push_back(std::move(origin));
+        }
+        return state;
+    }
+
+    core::SourceLocation location(SourceRange range) const {
+        return toSourceLocation(context_.getSourceManager(), range);
+    }
+
+    std::optional<NameClassification> classify(const NamedDecl& decl) const {
+        // An enumerator ("Field::Email") names a kind of data, never a customer's data.
+        if (!decl.getIdentifier() || isa<EnumConstantDecl>(decl)) {
+            return std::nullopt;
+        }
+        auto named = knowledge_.classifyName(decl.getName());
+        if (!named || named->categories.empty()) {
+            return std::nullopt;
+        }
+        if (named->weak) {
+            // "name" counts only inside a record about a person ("Customer::name").
+            const auto* field = dyn_cast<FieldDecl>(&decl);
+            if (!field || !isPersonRecord(*field->getParent())) {
+                return std::nullopt;
+            }
+        }
+        return named;
+    }
+
+    bool isPersonRecord(const RecordDecl& record) const {
+        int personal = 0;
+        int fields = 0;
+        for (const FieldDecl* field : record.fields()) {
+            ++fields;
+            auto named = field->getIdentifier() ? knowledge_.classifyName(field->getName())
+                                                : std::nullopt;
+            personal += named && !named->weak && !named->categories.empty();
+        }
+        bool aboutAPerson = record.getIdentifier() && knowledge_.namesDataSubject(record.getName());
+        return aboutAPerson ? personal >= 1 : personal >= 2 && personal * 3 >= fields;
+    }
+
+    // Personal data named by a declaration read at `at`, as a fresh source.
+    TaintValue nameSource(const NamedDecl& decl, const Expr& at, std::string_view how) const {
+        auto named = classify(decl);
+        if (!named) {
+            return {};
+        }
+        Origin origin;
+        origin.categories = named->categories;
+        origin.steps = {{location(at.getSourceRange()),
+                         std::string(how) + " '" + decl.getNameAsString() + "'"}};
+        return {std::move(origin)};
+    }
+
+    // A whole object of a record that holds personal data (a Customer passed to a log).
+    TaintValue recordSource(const Expr& expr) const {
+        const CXXRecordDecl* record = expr.getType().getNonReferenceType()->getAsCXXRecordDecl();
+        if (!record || !record->hasDefinition() || !isPersonRecord(*record)) {
+            return {};
+        }
+        Origin origin;
+        for (const FieldDecl* field : record->fields()) {
+            if (auto named = classify(*field)) {
+                for (const std::string& category : named->categories) {
+                    if (std::ranges::find(origin.categories, category) == origin.categories.end()) {
+                        origin.categories.push_back(category);
+                    }
+                }
+            }
+        }
+        std::ranges::sort(origin.categories);
+        origin.steps = {{location(expr.getSourceRange()),
+                         "'" + record->getNameAsString() + "' object with personal data"}};
+        return {std::move(origin)};
+    }
+
+    static TaintValue withStep(TaintValue value, const core::FlowStep& step) {
+        for (Origin& origin : value) {
+            if (origin.steps.size() < 24 && !(origin.steps.back().location == step.location)) {
+                origin.steps.push_back(step);
+            }
+        }
+        return value;
+    }
+
+    std::optional<AccessPath> pathOf(const Expr* expr) const {
+        expr = skipTransparent(expr);
+        if (const auto* ref = dyn_cast<DeclRefExpr>(expr)) {
+            if (isa<VarDecl>(ref->getDecl())) {
+                return AccessPath{ref->getDecl()};
+            }
+            return std::nullopt;
+        }
+        if (const auto* member = dyn_cast<MemberExpr>(expr)) {
+            if (!isa<FieldDecl>(member->getMemberDecl())) {
+                return std::nullopt;
+            }
+            auto base = pathOf(member->getBase());
+            if (!base) {
+                if (isa<CXXThisExpr>(skipTransparent(member->getBase()))) {
+                    return AccessPath{member->getMemberDecl()};
+                }
+                return std::nullopt;
+            }
+            if (base->size() >= maxPathLength) {
+                return base;
+            }
+            base->push_back(member->getMemberDecl());
+            return base;
+        }
+        if (const auto* unary = dyn_cast<UnaryOperator>(expr);
+            unary && unary->getOpcode() == UO_Deref) {
+            return pathOf(unary->getSubExpr());
+        }
+        // The root of a chain of stream insertions: `out << a << b` writes into `out`.
+        if (const auto* op = dyn_cast<CXXOperatorCallExpr>(expr);
+            op && op->getOperator() == OO_LessLess && op->getNumArgs() == 2) {
+            return pathOf(op->getArg(0));
+        }
+        return std::nullopt;
+    }
+
+    TaintValue read(const AccessPath& path, const Expr& at, const State& state) const {
+        if (auto found = state.find(path); found != state.end()) {
+            return found->second;
+        }
+        // An element of a container (a JSON object, a map) carries what was put into the
+        // container; a field of a record is judged by its own name.
+        for (size_t length = path.size() - 1; length > 0; --length) {
+            AccessPath prefix(path.begin(), path.begin() + long(length));
+            if (auto found = state.find(prefix); found != state.end() && !found->second.empty() &&
+                                                 isContainer(prefix.back()->getType())) {
+                TaintValue inherited = nameSource(*path.back(), at, "read from");
+                addOrigins(inherited, found->second);
+                return inherited;
+            }
+        }
+        return nameSource(*path.back(), at, "read from");
+    }
+
+    TaintValue eval(const Expr* expr, const State& state) {
+        expr = skipTransparent(expr);
+        if (!expr || carriesNoData(expr->getType())) {
+            return {};
+        }
+        if (auto path = pathOf(expr); path && !isa<CXXOperatorCallExpr>(expr)) {
+            return read(*path, *expr, state);
+        }
+        if (const auto* ref = dyn_cast<DeclRefExpr>(expr)) {
+            return nameSource(*ref->getDecl(), *expr, "read from");
+        }
+        if (const auto* member = dyn_cast<MemberExpr>(expr)) {
+            TaintValue value = nameSource(*member->getMemberDecl(), *expr, "read from");
+            addOrigins(value, eval(member->getBase(), state));
+            return value;
+        }
+        if (const auto* call = dyn_cast<CallExpr>(expr)) {
+            return evalCall(*call, state);
+        }
+        if (const auto* construct = dyn_cast<CXXConstructExpr>(expr)) {
+            TaintValue value;
+            for (const Expr* argument : construct->arguments()) {
+                addOrigins(value, eval(argument, state));
+            }
+            return value;
+        }
+        if (const auto* list = dyn_cast<InitListExpr>(expr)) {
+            TaintValue value;
+            for (const Expr* init : list->inits()) {
+                addOrigins(value, eval(init, state));
+            }
+            return value;
+        }
+        if (const auto* conditional = dyn_cast<AbstractConditionalOperator>(expr)) {
+            TaintValue value = eval(conditional->getTrueExpr(), state);
+            addOrigins(value, eval(conditional->getFalseExpr(), state));
+            return value;
+        }
+        if (const auto* binary = dyn_cast<BinaryOperator>(expr)) {
+            if (binary->isAssignmentOp() || binary->isCommaOp()) {
+                return eval(binary->getRHS(), state);
+            }
+            TaintValue value = eval(binary->getLHS(), state);
+            addOrigins(value, eval(binary->getRHS(), state));
+            return value;
+        }
+        if (const auto* unary = dyn_cast<UnaryOperator>(expr)) {
+            return eval(unary->getSubExpr(), state);
+        }
+        if (const auto* subscript = dyn_cast<ArraySubscriptExpr>(expr)) {
+            return eval(subscript->getBase(), state);
+        }
+        return {};
+    }
+
+    // The object a member call or member operator is called on.
+    static const Expr* receiverOf(const CallExpr& call) {
+        if (const auto* member = dyn_cast<CXXMemberCallExpr>(&call)) {
+            return member->getImplicitObjectArgument();
+        }
+        if (const auto* op = dyn_cast<CXXOperatorCallExpr>(&call);
+            op && isa_and_nonnull<CXXMethodDecl>(op->getDirectCallee()) && op->getNumArgs() > 0) {
+            return op->getArg(0);
+        }
+        return nullptr;
+    }
+
+    // The call's arguments without the receiver of a member operator.
+    static std::vector<const Expr*> argumentsOf(const CallExpr& call) {
+        std::vector<const Expr*> arguments(call.arg_begin(), call.arg_end());
+        if (isa<CXXOperatorCallExpr>(call) && receiverOf(call) && !arguments.empty()) {
+            arguments.erase(arguments.begin());
+        }
+        return arguments;
+    }
+
+    TaintValue selected(const CallExpr& call, const ArgumentSelection& selection,
+                        const State& state) {
+        TaintValue value;
+        if (selection.receiver) {
+            if (const Expr* receiver = receiverOf(call)) {
+                addOrigins(value, eval(receiver, state));
+            }
+        }
+        auto arguments = argumentsOf(call);
+        for (int i = 0; i < int(arguments.size()); ++i) {
+            if (selection.selects(i)) {
+                addOrigins(value, eval(arguments[i], state));
+            }
+        }
+        return value;
+    }
+
+    bool isContainer(QualType type) const {
+        const auto* record = type.getNonReferenceType()->getAsCXXRecordDecl();
+        return record && knowledge_.models.isContainer(modelName(*record));
+    }
+
+    TaintValue evalCall(const CallExpr& call, const State& state) {
+        const FunctionDecl* callee = call.getDirectCallee();
+        if (!callee) {
+            return {};
+        }
+        std::string name = modelName(*callee);
+        const auto& models = knowledge_.models;
+        ArgumentSelection everything{.receiver = true, .all = true};
+        if (auto sanitizer = models.sanitizer(name); sanitizer && sanitizer->output < 0) {
+            TaintValue value = selected(call, everything, state);
+            for (Origin& origin : value) {
+                origin.sanitizedFor |= sanitizer->protects;
+            }
+            return withStep(std::move(value), {location(call.getSourceRange()),
+                                               "protected by '" + callee->getNameAsString() + "'"});
+        }
+        if (const PropagatorModel* propagator = models.propagator(name);
+            propagator && propagator->to < 0) {
+            return selected(call, propagator->from, state);
+        }
+        if (TaintValue named = nameSource(*callee, call, "returned by"); !named.empty()) {
+            return named;
+        }
+        const Expr* receiver = receiverOf(call);
+        if (receiver && isContainer(receiver->getType())) {
+            return selected(call, everything, state);
+        }
+        // Iterators and smart pointers: `*it`, `it->`, `ptr[i]` give what they point into.
+        if (const auto* op = dyn_cast<CXXOperatorCallExpr>(&call);
+            receiver && op &&
+            (op->getOperator() == OO_Star || op->getOperator() == OO_Arrow ||
+             op->getOperator() == OO_Subscript)) {
+            return eval(receiver, state);
+        }
+        const auto* ns =
+            dyn_cast<NamespaceDecl>(callee->getDeclContext()->getEnclosingNamespaceContext());
+        while (ns && ns->isInline()) {
+            ns = dyn_cast<NamespaceDecl>(ns->getParent());
+        }
+        if (!receiver && ns && models.isPropagatingNamespace(modelName(*ns)) &&
+            (isContainer(call.getType()) || call.getType()->isPointerType())) {
+            return selected(call, everything, state);
+        }
+        if (isUserFunction(*callee)) {
+            Origin origin;
+            origin.kind = Origin::Kind::CallResult;
+            origin.index = callSiteIndex(call, *callee);
+            origin.steps = {{location(call.getSourceRange()),
+                             "returned by '" + callee->getNameAsString() + "'"}};
+            return {std::move(origin)};
+        }
+        return {};
+    }
+
+    bool isUserFunction(const FunctionDecl& callee) const {
+        return !context_.getSourceManager().isInSystemHeader(callee.getLocation());
+    }
+
+    int callSiteIndex(const CallExpr& call, const FunctionDecl& callee) {
+        auto [found, inserted] = callSites_.try_emplace(&call, int(summary_.calls.size()));
+        if (inserted) {
+            summary_.calls.push_back({usrOf(*callee.getFirstDecl()), callee.getNameAsString(),
+                                      location(call.getSourceRange()), {}});
+        }
+        return found->second;
+    }
+
+    void assign(const Expr* target, TaintValue value, State& state, std::string_view verb) {
+        auto path = pathOf(target);
+        if (!path) {
+            return;
+        }
+        const ValueDecl* named = path->back();
+        value = withStep(std::move(value), {location(target->getSourceRange()),
+                                            std::string(verb) + " '" + named->getNameAsString() + "'"});
+        state[*path] = std::move(value);
+    }
+
+    void addTo(const Expr* target, const TaintValue& value, State& state, std::string_view verb) {
+        auto path = pathOf(target);
+        if (!path || value.empty()) {
+            return;
+        }
+        TaintValue merged = read(*path, *target, state);
+        addOrigins(merged, withStep(value, {location(target->getSourceRange()),
+                                            std::string(verb) + " '" +
+                                                path->front()->getNameAsString() + "'"}));
+        state[*path] = std::move(merged);
+    }
+
+    void transferBlock(const CFGBlock& block, State& state) {
+        for (const CFGElement& element : block) {
+            if (auto statement = element.getAs<CFGStmt>()) {
+                transfer(statement->getStmt(), state);
+            } else if (auto initializer = element.getAs<CFGInitializer>()) {
+                const CXXCtorInitializer* init = initializer->getInitializer();
+                if (init->getMember() && init->getInit()) {
+                    state[{init->getMember()}] = eval(init->getInit(), state);
+                }
+            }
+        }
+    }
+
+    void transfer(const Stmt* statement, State& state) {
+        if (const auto* declaration = dyn_cast<DeclStmt>(statement)) {
+            for (const Decl* decl : declaration->decls()) {
+                const auto* var = dyn_cast<VarDecl>(decl);
+                if (var && var->getInit()) {
+                    TaintValue value = eval(var->getInit(), state);
+                    if (value.empty()) {
+                        value = nameSource(*var, *var->getInit(), "assigned to");
+                    }
+                    // Compiler-made variables (a range-for's __begin1) are no step to show.
+                    state[{var}] = var->isImplicit()
+                                       ? std::move(value)
+                                       : withStep(std::move(value),
+                                                  {location(var->getLocation()),
+                                                   "assigned to '" + var->getNameAsString() + "'"});
+                }
+            }
+        } else if (const auto* binary = dyn_cast<BinaryOperator>(statement)) {
+            if (binary->getOpcode() == BO_Assign) {
+                assign(binary->getLHS(), eval(binary->getRHS(), state), state, "assigned to");
+            } else if (binary->isCompoundAssignmentOp()) {
+                addTo(binary->getLHS(), eval(binary->getRHS(), state), state, "appended to");
+            }
+        } else if (const auto* call = dyn_cast<CallExpr>(statement)) {
+            transferCall(*call, state);
+        } else if (const auto* ret = dyn_cast<ReturnStmt>(statement); ret && recording_) {
+            if (ret->getRetValue()) {
+                addOrigins(summary_.returned,
+                           withStep(eval(ret->getRetValue(), state),
+                                    {location(ret->getSourceRange()), "returned"}));
+            }
+        }
+    }
+
+    void transferCall(const CallExpr& call, State& state) {
+        const FunctionDecl* callee = call.getDirectCallee();
+        if (!callee) {
+            return;
+        }
+        std::string name = modelName(*callee);
+        const auto* op = dyn_cast<CXXOperatorCallExpr>(&call);
+        if (op && op->getOperator() == OO_Equal && op->getNumArgs() == 2) {
+            assign(op->getArg(0), eval(op->getArg(1), state), state, "assigned to");
+            return;
+        }
+        recordSinks(call, name, state);
+        const Expr* receiver = receiverOf(call);
+        auto arguments = argumentsOf(call);
+        if (receiver && isContainer(receiver->getType()) &&
+            knowledge_.models.isMutator(callee->getNameAsString())) {
+            TaintValue added;
+            for (const Expr* argument : arguments) {
+                addOrigins(added, eval(argument, state));
+            }
+            addTo(receiver, added, state, "added to");
+            return;
+        }
+        if (const PropagatorModel* propagator = knowledge_.models.propagator(name);
+            propagator && propagator->to >= 0 && propagator->to < int(arguments.size())) {
+            addTo(arguments[propagator->to], selected(call, propagator->from, state), state,
+                  "written to");
+            return;
+        }
+        if (auto sanitizer = knowledge_.models.sanitizer(name);
+            sanitizer && sanitizer->output >= 0 && sanitizer->output < int(arguments.size())) {
+            TaintValue value = selected(call, {.all = true}, state);
+            for (Origin& origin : value) {
+                origin.sanitizedFor |= sanitizer->protects;
+            }
+            assign(arguments[sanitizer->output], std::move(value), state, "protected into");
+            return;
+        }
+        if (isUserFunction(*callee) && !knowledge_.models.sinks(name)) {
+            int index = callSiteIndex(call, *callee);
+            if (recording_) {
+                std::vector<TaintValue> values;
+                for (const Expr* argument : arguments) {
+                    values.push_back(eval(argument, state));
+                }
+                summary_.calls[index].arguments = std::move(values);
+            }
+        }
+    }
+
+    // Which sink, if any, a stream insertion writes to: std::cout, a file stream, a glog line.
+    std::optional<std::pair<SinkKind, std::string>> streamSink(const Expr* stream) const {
+        stream = skipTransparent(stream);
+        if (const auto* op = dyn_cast<CXXOperatorCallExpr>(stream);
+            op && op->getOperator() == OO_LessLess && op->getNumArgs() == 2) {
+            return streamSink(op->getArg(0));
+        }
+        std::string name;
+        if (const auto* ref = dyn_cast<DeclRefExpr>(stream)) {
+            name = modelName(*ref->getDecl());
+        } else if (const auto* call = dyn_cast<CallExpr>(stream); call && call->getDirectCallee()) {
+            name = modelName(*call->getDirectCallee());
+        }
+        if (const auto* sinks = knowledge_.models.sinks(name)) {
+            return std::pair{sinks->front().kind, sinks->front().display};
+        }
+        if (const auto* record = stream->getType().getNonReferenceType()->getAsCXXRecordDecl()) {
+            if (const auto* sinks = knowledge_.models.sinks(modelName(*record))) {
+                return std::pair{sinks->front().kind, sinks->front().display};
+            }
+        }
+        return std::nullopt;
+    }
+
+    bool whenMatches(const SinkModel& sink, const std::vector<const Expr*>& arguments) const {
+        if (sink.whenArgument < 0) {
+            return true;
+        }
+        if (sink.whenArgument >= int(arguments.size())) {
+            return false;
+        }
+        const auto* ref = dyn_cast<DeclRefExpr>(skipTransparent(arguments[sink.whenArgument]));
+        return ref && sink.whenConstants.contains(ref->getDecl()->getNameAsString());
+    }
+
+    void recordSink(SinkKind kind, const std::string& display, const CallExpr& call,
+                    TaintValue value) {
+        if (!recording_ || value.empty()) {
+            return;
+        }
+        summary_.sinks.push_back({kind, display, location(call.getSourceRange()), std::move(value)});
+    }
+
+    void recordSinks(const CallExpr& call, const std::string& name, const State& state) {
+        auto arguments = argumentsOf(call);
+        if (const auto* op = dyn_cast<CXXOperatorCallExpr>(&call);
+            op && op->getOperator() == OO_LessLess && op->getNumArgs() == 2) {
+            if (auto sink = streamSink(op->getArg(0))) {
+                TaintValue value = eval(op->getArg(1), state);
+                addOrigins(value, recordSource(*op->getArg(1)));
+                recordSink(sink->first, sink->second, call, std::move(value));
+            }
+            return;
+        }
+        const auto* sinks = knowledge_.models.sinks(name);
+        if (!sinks) {
+            return;
+        }
+        for (const SinkModel& sink : *sinks) {
+            if (!whenMatches(sink, arguments)) {
+                continue;
+            }
+            TaintValue value = selected(call, sink.arguments, state);
+            for (int i = 0; i < int(arguments.size()); ++i) {
+                if (sink.arguments.selects(i)) {
+                    addOrigins(value, recordSource(*arguments[i]));
+                }
+            }
+            recordSink(sink.kind, sink.display.empty() ? name : sink.display, call,
+                       std::move(value));
+            return; // the first model that applies decides
+        }
+    }
+
+    ASTContext& context_;
+    const TaintKnowledge& knowledge_;
+    const FunctionDecl& function_;
+    FunctionSummary summary_;
+    std::map<const CallExpr*, int> callSites_;
+    bool recording_ = false;
+};
+
+class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
+public:
+    explicit FunctionCollector(const SourceManager& sources) : sources_(sources) {}
+
+    bool shouldVisitLambdaBodies() const { return true; }
+
+    bool VisitFunctionDecl(FunctionDecl* function) {
+        if (function->doesThisDeclarationHaveABody() && !function->isDependentContext() &&
+            !sources_.isInSystemHeader(function->getLocation())) {
+            functions.push_back(function);
+        }
+        return true;
+    }
+
+    bool VisitLambdaExpr(LambdaExpr* lambda) {
+        if (CXXMethodDecl* callOperator = lambda->getCallOperator();
+            callOperator && !callOperator->isDependentContext()) {
+            functions.push_back(callOperator);
+        }
+        return true;
+    }
+
+    std::vector<const FunctionDecl*> functions;
+
+private:
+    const SourceManager& sources_;
+};
+
+} // namespace
+
+std::vector<FunctionSummary> summarizeTranslationUnit(ASTContext& context,
+                                                      const TaintKnowledge& knowledge) {
+    FunctionCollector collector(context.getSourceManager());
+    collector.TraverseDecl(context.getTranslationUnitDecl());
+    std::vector<FunctionSummary> summaries;
+    std::set<const FunctionDecl*> seen;
+    for (const FunctionDecl* function : collector.functions) {
+        if (!seen.insert(function).second) {
+            continue;
+        }
+        if (auto summary = FunctionAnalyzer(context, knowledge, *function).run()) {
+            summaries.push_back(std::move(*summary));
+        }
+    }
+    return summaries;
+}
+
+} // namespace privaudit::cpp
