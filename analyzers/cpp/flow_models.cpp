@@ -133,7 +133,9 @@ std::optional<SinkKind> parseSinkKind(const std::string& name) {
     return std::nullopt;
 }
 
-std::string_view sinkKindName(SinkKind kind) { return sinkKindNames[int(kind)]; }
+std::string_view sinkKindName(SinkKind kind) {
+    return sinkKindNames[int(kind)];
+}
 
 void FlowModels::add(const DocNode& root, std::vector<std::string>& errors) {
     ModelReader reader(errors);
@@ -160,7 +162,8 @@ void FlowModels::add(const DocNode& root, std::vector<std::string>& errors) {
                     model.whenConstants.insert(names.begin(), names.end());
                 }
             }
-            for (const std::string& function : reader.strings(entry.find("functions"), "functions")) {
+            for (const std::string& function :
+                 reader.strings(entry.find("functions"), "functions")) {
                 sinks_[function].push_back(model);
             }
         }
@@ -170,7 +173,8 @@ void FlowModels::add(const DocNode& root, std::vector<std::string>& errors) {
             reader.checkKeys(entry, {"functions", "name-words", "protects", "output"});
             SanitizerModel model{reader.kinds(entry.find("protects")),
                                  reader.output(entry.find("output"))};
-            for (const std::string& function : reader.strings(entry.find("functions"), "functions")) {
+            for (const std::string& function :
+                 reader.strings(entry.find("functions"), "functions")) {
                 sanitizers_[function] = model;
             }
             for (const std::string& word : reader.strings(entry.find("name-words"), "name-words")) {
@@ -183,7 +187,8 @@ void FlowModels::add(const DocNode& root, std::vector<std::string>& errors) {
             reader.checkKeys(entry, {"functions", "from", "to"});
             PropagatorModel model{reader.arguments(entry.find("from")),
                                   reader.output(entry.find("to"))};
-            for (const std::string& function : reader.strings(entry.find("functions"), "functions")) {
+            for (const std::string& function :
+                 reader.strings(entry.find("functions"), "functions")) {
                 propagators_[function] = model;
             }
         }
@@ -232,7 +237,9 @@ bool FlowModels::isContainer(const std::string& qualifiedClass) const {
     return containers_.contains(qualifiedClass);
 }
 
-bool FlowModels::isMutator(const std::string& method) const { return mutators_.contains(method); }
+bool FlowModels::isMutator(const std::string& method) const {
+    return mutators_.contains(method);
+}
 
 bool FlowModels::isPropagatingNamespace(const std::string& qualifiedNamespace) const {
     return propagatingNamespaces_.contains(qualifiedNamespace);

@@ -160,9 +160,9 @@ private:
             if (auto named = classify(*parameter)) {
                 origin.categories = named->categories;
             }
-            origin.steps = {{location(parameter->getSourceRange()),
-                             "parameter '" + parameter->getNameAsString() + "' of '" +
-                                 summary_.name + "'"}};
+            origin.steps = {
+                {location(parameter->getSourceRange()),
+                 "parameter '" + parameter->getNameAsString() + "' of '" + summary_.name + "'"}};
             state[{parameter}].push_back(std::move(origin));
         }
         return state;
@@ -196,8 +196,8 @@ private:
         int fields = 0;
         for (const FieldDecl* field : record.fields()) {
             ++fields;
-            auto named = field->getIdentifier() ? knowledge_.classifyName(field->getName())
-                                                : std::nullopt;
+            auto named =
+                field->getIdentifier() ? knowledge_.classifyName(field->getName()) : std::nullopt;
             personal += named && !named->weak && !named->categories.empty();
         }
         bool aboutAPerson = record.getIdentifier() && knowledge_.namesDataSubject(record.getName());
@@ -462,8 +462,10 @@ private:
     int callSiteIndex(const CallExpr& call, const FunctionDecl& callee) {
         auto [found, inserted] = callSites_.try_emplace(&call, int(summary_.calls.size()));
         if (inserted) {
-            summary_.calls.push_back({usrOf(*callee.getFirstDecl()), callee.getNameAsString(),
-                                      location(call.getSourceRange()), {}});
+            summary_.calls.push_back({usrOf(*callee.getFirstDecl()),
+                                      callee.getNameAsString(),
+                                      location(call.getSourceRange()),
+                                      {}});
         }
         return found->second;
     }
@@ -474,8 +476,9 @@ private:
             return;
         }
         const ValueDecl* named = path->back();
-        value = withStep(std::move(value), {location(target->getSourceRange()),
-                                            std::string(verb) + " '" + named->getNameAsString() + "'"});
+        value =
+            withStep(std::move(value), {location(target->getSourceRange()),
+                                        std::string(verb) + " '" + named->getNameAsString() + "'"});
         state[*path] = std::move(value);
     }
 
@@ -628,7 +631,8 @@ private:
         if (!recording_ || value.empty()) {
             return;
         }
-        summary_.sinks.push_back({kind, display, location(call.getSourceRange()), std::move(value)});
+        summary_.sinks.push_back(
+            {kind, display, location(call.getSourceRange()), std::move(value)});
     }
 
     void recordSinks(const CallExpr& call, const std::string& name, const State& state) {

@@ -61,7 +61,8 @@ void TaintResolver::resolveArgument(const TaintValue& argument, const CallSite& 
         std::vector<Partial> found;
         resolveOrigin(origin, caller, binding, depth + 1, found);
         for (Partial& partial : found) {
-            out.push_back({std::move(partial.categories), concat(partial.steps, &call, parameter.steps),
+            out.push_back({std::move(partial.categories),
+                           concat(partial.steps, &call, parameter.steps),
                            SinkKindMask(partial.sanitizedFor | parameter.sanitizedFor)});
         }
     }

@@ -41,8 +41,8 @@ private:
         SinkKindMask sanitizedFor;
     };
 
-    void resolveOrigin(const Origin& origin, const FunctionSummary& context,
-                       const Binding* binding, int depth, std::vector<Partial>& out) const;
+    void resolveOrigin(const Origin& origin, const FunctionSummary& context, const Binding* binding,
+                       int depth, std::vector<Partial>& out) const;
     void resolveArgument(const TaintValue& argument, const CallSite& site,
                          const FunctionSummary& caller, const Binding* binding,
                          const FunctionSummary& callee, const Origin& parameter, int depth,

@@ -74,8 +74,8 @@ void to_json(json& j, const FunctionSummary& s) {
                          {"at", call.location},
                          {"args", arguments}});
     }
-    j = {{"usr", s.usr},     {"name", s.name},   {"params", s.parameterNames},
-         {"sinks", sinks},   {"calls", calls},   {"returned", toJson(s.returned)}};
+    j = {{"usr", s.usr},   {"name", s.name}, {"params", s.parameterNames},
+         {"sinks", sinks}, {"calls", calls}, {"returned", toJson(s.returned)}};
 }
 
 void from_json(const json& j, FunctionSummary& s) {
@@ -89,8 +89,10 @@ void from_json(const json& j, FunctionSummary& s) {
                            taintValueFromJson(item.at("value"))});
     }
     for (const json& item : j.at("calls")) {
-        CallSite call{item.at("callee").get<std::string>(), item.at("name").get<std::string>(),
-                      item.at("at").get<core::SourceLocation>(), {}};
+        CallSite call{item.at("callee").get<std::string>(),
+                      item.at("name").get<std::string>(),
+                      item.at("at").get<core::SourceLocation>(),
+                      {}};
         for (const json& argument : item.at("args")) {
             call.arguments.push_back(taintValueFromJson(argument));
         }

@@ -19,7 +19,9 @@ enum class SinkKind : std::uint8_t {
 inline constexpr int sinkKindCount = 4;
 
 using SinkKindMask = std::uint8_t;
-constexpr SinkKindMask maskOf(SinkKind kind) { return SinkKindMask(1u << unsigned(kind)); }
+constexpr SinkKindMask maskOf(SinkKind kind) {
+    return SinkKindMask(1u << unsigned(kind));
+}
 
 // Where a tainted value comes from, as seen inside one function. A function is analyzed once,
 // on its own: its parameters and the results of calls to other functions are symbolic origins,

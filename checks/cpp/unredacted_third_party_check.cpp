@@ -1,5 +1,6 @@
 // cpp/unredacted-third-party: personal data in a request body to an external service (an LLM
-// API, analytics, a lookup service) without redaction. See docs/rules/cpp-unredacted-third-party.md.
+// API, analytics, a lookup service) without redaction. See
+// docs/rules/cpp-unredacted-third-party.md.
 #include "analyzers/cpp/dataflow_check.h"
 #include "core/check_registry.h"
 
