@@ -139,8 +139,23 @@ std::string_view sinkKindName(SinkKind kind) {
 
 void FlowModels::add(const DocNode& root, std::vector<std::string>& errors) {
     ModelReader reader(errors);
-    reader.checkKeys(root, {"sinks", "sanitizers", "propagators", "containers", "mutators",
-                            "propagating-namespaces"});
+    reader.checkKeys(root, {"sources", "sinks", "sanitizers", "propagators", "containers",
+                            "mutators", "propagating-namespaces"});
+    if (const DocNode* sources = root.find("sources")) {
+        for (const DocNode& entry : sources->items) {
+            reader.checkKeys(entry, {"functions", "fields", "categories"});
+            SourceModel model{reader.strings(entry.find("categories"), "categories")};
+            if (model.categories.empty()) {
+                reader.error(entry, "a source needs its personal-data categories");
+                continue;
+            }
+            for (const char* key : {"functions", "fields"}) {
+                for (const std::string& name : reader.strings(entry.find(key), key)) {
+                    sources_[name] = model;
+                }
+            }
+        }
+    }
     if (const DocNode* sinks = root.find("sinks")) {
         for (const DocNode& entry : sinks->items) {
             reader.checkKeys(entry, {"functions", "kind", "display", "arguments", "when"});
@@ -208,6 +223,11 @@ void FlowModels::add(const DocNode& root, std::vector<std::string>& errors) {
 const std::vector<SinkModel>* FlowModels::sinks(const std::string& function) const {
     auto found = sinks_.find(function);
     return found == sinks_.end() ? nullptr : &found->second;
+}
+
+const SourceModel* FlowModels::source(const std::string& functionOrField) const {
+    auto found = sources_.find(functionOrField);
+    return found == sources_.end() ? nullptr : &found->second;
 }
 
 std::optional<SanitizerModel> FlowModels::sanitizer(const std::string& function) const {

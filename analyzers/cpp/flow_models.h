@@ -38,6 +38,12 @@ struct SanitizerModel {
     int output = -1; // the argument the protected data is written to; -1: the return value
 };
 
+// A function whose result, or a field whose value, is personal data by what it is: the body
+// or a parameter of an HTTP request, a CRM lookup.
+struct SourceModel {
+    std::vector<std::string> categories;
+};
+
 struct PropagatorModel {
     ArgumentSelection from;
     int to = -1; // -1: the return value; otherwise the argument written to
@@ -49,11 +55,14 @@ struct PropagatorModel {
 // "spdlog::logger::info").
 class FlowModels {
 public:
-    // Adds the `sinks`, `sanitizers`, `propagators` and `containers` sections of one model
-    // file; problems are appended to `errors` as "line: message".
+    // Adds the `sources`, `sinks`, `sanitizers`, `propagators`, `containers`, `mutators` and
+    // `propagating-namespaces` sections of one model file; problems are appended to `errors`
+    // as "line: message".
     void add(const core::DocNode& root, std::vector<std::string>& errors);
 
     const std::vector<SinkModel>* sinks(const std::string& function) const;
+    // Functions (their return value) and fields (their value) that are sources.
+    const SourceModel* source(const std::string& functionOrField) const;
     std::optional<SanitizerModel> sanitizer(const std::string& function) const;
     const PropagatorModel* propagator(const std::string& function) const;
 
@@ -67,6 +76,7 @@ public:
 
 private:
     std::map<std::string, std::vector<SinkModel>> sinks_;
+    std::map<std::string, SourceModel> sources_;
     std::map<std::string, SanitizerModel> sanitizers_;
     std::vector<std::pair<std::string, SanitizerModel>> sanitizerWords_;
     std::map<std::string, PropagatorModel> propagators_;

@@ -1,6 +1,7 @@
 #include "analyzers/cpp/taint_engine.h"
 
 #include "analyzers/cpp/cpp_check.h"
+#include "analyzers/cpp/decl_classifier.h"
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/ExprCXX.h>
@@ -18,31 +19,6 @@ namespace privaudit::cpp {
 using namespace clang;
 
 namespace {
-
-// The qualified name models use: namespaces and classes without template arguments or inline
-// namespaces, e.g. "std::basic_string::append", "spdlog::logger::info".
-std::string modelName(const NamedDecl& decl) {
-    std::vector<std::string> parts = {decl.getNameAsString()};
-    if (const auto* method = dyn_cast<CXXMethodDecl>(&decl);
-        method && isa<CXXConversionDecl, CXXConstructorDecl>(method)) {
-        parts.back() = method->getParent()->getNameAsString();
-    }
-    for (const DeclContext* context = decl.getDeclContext(); context;
-         context = context->getParent()) {
-        if (const auto* ns = dyn_cast<NamespaceDecl>(context)) {
-            if (!ns->isInline() && !ns->isAnonymousNamespace()) {
-                parts.push_back(ns->getNameAsString());
-            }
-        } else if (const auto* record = dyn_cast<RecordDecl>(context)) {
-            parts.push_back(record->getNameAsString());
-        }
-    }
-    std::string name;
-    for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
-        name += (name.empty() ? "" : "::") + *part;
-    }
-    return name;
-}
 
 std::string usrOf(const Decl& decl) {
     llvm::SmallString<128> usr;
@@ -90,8 +66,8 @@ bool carriesNoData(QualType type) {
 class FunctionAnalyzer {
 public:
     FunctionAnalyzer(ASTContext& context, const TaintKnowledge& knowledge,
-                     const FunctionDecl& function)
-        : context_(context), knowledge_(knowledge), function_(function) {}
+                     DeclClassifier& classifier, const FunctionDecl& function)
+        : context_(context), knowledge_(knowledge), classifier_(classifier), function_(function) {}
 
     std::optional<FunctionSummary> run() {
         Stmt* body = function_.getBody();
@@ -173,35 +149,7 @@ private:
     }
 
     std::optional<NameClassification> classify(const NamedDecl& decl) const {
-        // An enumerator ("Field::Email") names a kind of data, never a customer's data.
-        if (!decl.getIdentifier() || isa<EnumConstantDecl>(decl)) {
-            return std::nullopt;
-        }
-        auto named = knowledge_.classifyName(decl.getName());
-        if (!named || named->categories.empty()) {
-            return std::nullopt;
-        }
-        if (named->weak) {
-            // "name" counts only inside a record about a person ("Customer::name").
-            const auto* field = dyn_cast<FieldDecl>(&decl);
-            if (!field || !isPersonRecord(*field->getParent())) {
-                return std::nullopt;
-            }
-        }
-        return named;
-    }
-
-    bool isPersonRecord(const RecordDecl& record) const {
-        int personal = 0;
-        int fields = 0;
-        for (const FieldDecl* field : record.fields()) {
-            ++fields;
-            auto named =
-                field->getIdentifier() ? knowledge_.classifyName(field->getName()) : std::nullopt;
-            personal += named && !named->weak && !named->categories.empty();
-        }
-        bool aboutAPerson = record.getIdentifier() && knowledge_.namesDataSubject(record.getName());
-        return aboutAPerson ? personal >= 1 : personal >= 2 && personal * 3 >= fields;
+        return classifier_.classify(decl);
     }
 
     // Personal data named by a declaration read at `at`, as a fresh source.
@@ -220,20 +168,11 @@ private:
     // A whole object of a record that holds personal data (a Customer passed to a log).
     TaintValue recordSource(const Expr& expr) const {
         const CXXRecordDecl* record = expr.getType().getNonReferenceType()->getAsCXXRecordDecl();
-        if (!record || !record->hasDefinition() || !isPersonRecord(*record)) {
+        if (!record || !record->hasDefinition() || !classifier_.isPersonRecord(*record)) {
             return {};
         }
         Origin origin;
-        for (const FieldDecl* field : record->fields()) {
-            if (auto named = classify(*field)) {
-                for (const std::string& category : named->categories) {
-                    if (std::ranges::find(origin.categories, category) == origin.categories.end()) {
-                        origin.categories.push_back(category);
-                    }
-                }
-            }
-        }
-        std::ranges::sort(origin.categories);
+        origin.categories = classifier_.recordCategories(*record);
         origin.steps = {{location(expr.getSourceRange()),
                          "'" + record->getNameAsString() + "' object with personal data"}};
         return {std::move(origin)};
@@ -668,6 +607,7 @@ private:
 
     ASTContext& context_;
     const TaintKnowledge& knowledge_;
+    DeclClassifier& classifier_;
     const FunctionDecl& function_;
     FunctionSummary summary_;
     std::map<const CallExpr*, int> callSites_;
@@ -710,11 +650,12 @@ std::vector<FunctionSummary> summarizeTranslationUnit(ASTContext& context,
     collector.TraverseDecl(context.getTranslationUnitDecl());
     std::vector<FunctionSummary> summaries;
     std::set<const FunctionDecl*> seen;
+    DeclClassifier classifier(knowledge);
     for (const FunctionDecl* function : collector.functions) {
         if (!seen.insert(function).second) {
             continue;
         }
-        if (auto summary = FunctionAnalyzer(context, knowledge, *function).run()) {
+        if (auto summary = FunctionAnalyzer(context, knowledge, classifier, *function).run()) {
             summaries.push_back(std::move(*summary));
         }
     }
