@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/doc_tree.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace privaudit::config {
+
+enum class DocumentFormat { Yaml, Json };
+
+// JSON for .json, .jsonc and .dialog (Bot Framework Composer) files; YAML for everything else.
+DocumentFormat formatForPath(const std::filesystem::path& path);
+
+struct LoadError {
+    int line = 0; // 1-based; 0 when the parser could not say
+    int column = 0;
+    std::string message; // one line, e.g. "end of map flow not found"
+};
+
+struct LoadedDocuments {
+    std::vector<core::DocNode> documents; // empty when `error` is set
+    std::optional<LoadError> error;
+};
+
+// Deeper trees are rejected with an error rather than risking the stack.
+inline constexpr int maxNestingDepth = 512;
+
+// Parses every document in `text` (YAML streams may hold several). JSON may carry `//` and
+// `/* */` comments and trailing commas. Explicit tags such as CloudFormation's `!Ref` are kept
+// in DocNode::tag; aliases are expanded. Never throws: bad input comes back as `error`.
+LoadedDocuments loadDocuments(std::string_view text, DocumentFormat format);
+
+} // namespace privaudit::config
