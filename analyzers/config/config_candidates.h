@@ -1,0 +1,16 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+
+namespace privaudit::config {
+
+// Larger files are not configuration; they are skipped rather than parsed.
+inline constexpr std::uintmax_t maxConfigFileSize = 8 * 1024 * 1024;
+
+// Whether a scan reads `path` as a bot configuration: .yaml, .yml, .json, .jsonc and .dialog
+// files, except well-known non-configs (compile_commands.json, lock files, tsconfig*.json,
+// SARIF reports, the .privaudit.yaml policy) and files over maxConfigFileSize.
+bool isConfigCandidate(const std::filesystem::path& path);
+
+} // namespace privaudit::config

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "analyzers/config/document_loader.h"
+#include "core/doc_tree.h"
+
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+namespace privaudit::config {
+
+// The product a configuration file belongs to. Messages name it so users know which
+// platform's documentation applies.
+enum class Platform {
+    GenericYaml,
+    GenericJson,
+    Rasa,
+    DialogflowCx,
+    DialogflowEs,
+    AmazonLexV2,
+    AmazonConnect,
+    AwsCloudFormation,
+    BotFramework,
+    Botpress,
+    GenesysArchitect,
+    LiteLlm,
+    Kubernetes,
+};
+
+// "Rasa", "Dialogflow CX", ..., "YAML config" / "JSON config" for unrecognized files.
+std::string_view platformName(Platform platform);
+
+// Recognizes a platform by file name, folder layout and top-level keys; the first document
+// that matches decides.
+Platform detectPlatform(const std::filesystem::path& path,
+                        const std::vector<core::DocNode>& documents, DocumentFormat format);
+
+} // namespace privaudit::config
