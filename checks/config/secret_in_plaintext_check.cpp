@@ -39,6 +39,9 @@ std::string referenceAdvice(Platform platform, const std::string& variable) {
     case Platform::DialogflowCx:
         return "store it in Secret Manager (secretVersionForUsernamePassword or "
                "secretVersionsForRequestHeaders) instead";
+    case Platform::DialogflowEs:
+        return "rotate it and keep agent exports that carry webhook credentials out of the "
+               "repository";
     default:
         return "reference a secret (e.g. ${" + variable + "}) instead";
     }
