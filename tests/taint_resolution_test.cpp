@@ -9,7 +9,9 @@ namespace {
 
 using namespace cpp;
 
-core::SourceLocation at(int line) { return {"bot.cpp", line, 1}; }
+core::SourceLocation at(int line) {
+    return {"bot.cpp", line, 1};
+}
 
 Origin source(const std::string& category, int line) {
     Origin origin;
@@ -96,8 +98,7 @@ TEST(TaintResolution, CallResultsBindTheCalleesParametersToThatCall) {
     FunctionSummary identity = function("identity");
     identity.returned = {parameter(0, 2)};
     FunctionSummary handler = function("handler", 0);
-    handler.calls = {call("identity", 10, {{source("email", 10)}}),
-                     call("identity", 11, {{}})};
+    handler.calls = {call("identity", 10, {{source("email", 10)}}), call("identity", 11, {{}})};
     handler.sinks = {logAt(12, {callResult(0, 10)}), logAt(13, {callResult(1, 11)})};
     TaintResolver resolver({identity, handler});
     EXPECT_EQ(sinkLines(resolver.resolve()), std::vector<int>{12});

@@ -107,12 +107,11 @@ bool DeclClassifier::isPersonRecord(const RecordDecl& record) {
     int fields = 0;
     for (const FieldDecl* field : record.fields()) {
         ++fields;
-        auto named = field->getIdentifier() ? knowledge_.classifyName(field->getName())
-                                            : std::nullopt;
+        auto named =
+            field->getIdentifier() ? knowledge_.classifyName(field->getName()) : std::nullopt;
         personal += named && !named->weak && !named->categories.empty();
     }
-    bool aboutAPerson =
-        record.getIdentifier() && knowledge_.namesDataSubject(record.getName());
+    bool aboutAPerson = record.getIdentifier() && knowledge_.namesDataSubject(record.getName());
     bool result = aboutAPerson ? personal >= 1 : personal >= 2 && personal * 3 >= fields;
     records_[&record] = result;
     return result;

@@ -143,8 +143,11 @@ void FlowModels::add(const DocNode& root, std::vector<std::string>& errors) {
                             "mutators", "propagating-namespaces"});
     if (const DocNode* sources = root.find("sources")) {
         for (const DocNode& entry : sources->items) {
-            reader.checkKeys(entry, {"functions", "fields", "categories"});
-            SourceModel model{reader.strings(entry.find("categories"), "categories")};
+            reader.checkKeys(entry, {"functions", "fields", "categories", "key-argument"});
+            SourceModel model{reader.strings(entry.find("categories"), "categories"), -1};
+            if (const DocNode* key = entry.find("key-argument")) {
+                model.keyArgument = reader.integer(*key);
+            }
             if (model.categories.empty()) {
                 reader.error(entry, "a source needs its personal-data categories");
                 continue;

@@ -42,6 +42,9 @@ struct SanitizerModel {
 // or a parameter of an HTTP request, a CRM lookup.
 struct SourceModel {
     std::vector<std::string> categories;
+    // For lookups by key (get_param_value("email")): the argument holding the key. A literal
+    // key is judged by its name instead; only a computed key gives `categories`.
+    int keyArgument = -1;
 };
 
 struct PropagatorModel {

@@ -48,6 +48,11 @@ const Expr* skipTransparent(const Expr* expr) {
             inner = cast->getSubExpr();
         } else if (const auto* cast = dyn_cast<CXXNamedCastExpr>(inner)) {
             inner = cast->getSubExpr();
+        } else if (const auto* construct = dyn_cast<CXXConstructExpr>(inner);
+                   construct && construct->getNumArgs() >= 1 &&
+                   std::all_of(construct->arg_begin() + 1, construct->arg_end(),
+                               [](const Expr* arg) { return isa<CXXDefaultArgExpr>(arg); })) {
+            inner = construct->getArg(0); // std::string from a literal, a copy
         }
         if (inner == expr) {
             return expr;
@@ -297,6 +302,25 @@ private:
         return {};
     }
 
+    // A lookup by key: a literal key says what the value is ("email"), a computed one does not.
+    TaintValue keyedSource(const CallExpr& call, const SourceModel& source) {
+        auto arguments = argumentsOf(call);
+        if (source.keyArgument >= int(arguments.size())) {
+            return {};
+        }
+        Origin origin;
+        const auto* key = dyn_cast<StringLiteral>(skipTransparent(arguments[source.keyArgument]));
+        if (!key) {
+            origin.categories = source.categories;
+        } else if (auto named = knowledge_.classifyName(key->getString()); named && !named->weak) {
+            origin.categories = named->categories;
+        } else {
+            return {};
+        }
+        origin.steps = {{location(call.getSourceRange()), "read from the request"}};
+        return {std::move(origin)};
+    }
+
     // The object a member call or member operator is called on.
     static const Expr* receiverOf(const CallExpr& call) {
         if (const auto* member = dyn_cast<CXXMemberCallExpr>(&call)) {
@@ -359,6 +383,9 @@ private:
         if (const PropagatorModel* propagator = models.propagator(name);
             propagator && propagator->to < 0) {
             return selected(call, propagator->from, state);
+        }
+        if (const SourceModel* source = models.source(name); source && source->keyArgument >= 0) {
+            return keyedSource(call, *source);
         }
         if (TaintValue named = nameSource(*callee, call, "returned by"); !named.empty()) {
             return named;

@@ -1,0 +1,36 @@
+// Stand-in for cpp-httplib's server and client API (declarations only).
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+
+namespace httplib {
+using Headers = std::multimap<std::string, std::string>;
+using Params = std::multimap<std::string, std::string>;
+
+struct Request {
+    std::string method;
+    std::string path;
+    Headers headers;
+    std::string body;
+    Params params;
+    std::string get_header_value(const std::string& key, const char* def = "") const;
+    std::string get_param_value(const std::string& key, size_t id = 0) const;
+    bool has_param(const std::string& key) const;
+};
+
+struct Response {
+    int status = 200;
+    std::string body;
+    void set_content(const std::string& content, const std::string& contentType);
+};
+
+using Handler = std::function<void(const Request&, Response&)>;
+
+class Server {
+public:
+    Server& Get(const std::string& pattern, Handler handler);
+    Server& Post(const std::string& pattern, Handler handler);
+    bool listen(const std::string& host, int port);
+};
+} // namespace httplib
