@@ -41,7 +41,7 @@ LoadError errorAt(const YAML::Mark& mark, std::string message) {
 }
 
 // Builds DocNode trees from yaml-cpp's parser events. (YAML::LoadAll is not used: yaml-cpp
-// 0.7 loops forever, allocating, on a stray token between documents such as "a\n,".)
+// 0.7 loops forever, allocating, on a stray token between documents such as "...\n,".)
 class TreeBuilder : public YAML::EventHandler {
 public:
     explicit TreeBuilder(std::string_view text)
@@ -63,7 +63,9 @@ public:
         const DocNode& previous = documents_.back();
         if (previous.kind == DocNode::Kind::Null && previous.line == node.line &&
             previous.column == node.column) {
-            fail(mark, "unexpected '" + std::string(1, text_[mark.pos]) + "'");
+            bool known = mark.pos >= 0 && static_cast<size_t>(mark.pos) < text_.size();
+            fail(mark, known ? "unexpected '" + std::string(1, text_[mark.pos]) + "'"
+                             : std::string("unexpected token"));
         }
         complete(std::move(node), anchor, 1, false);
     }
