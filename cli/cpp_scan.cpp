@@ -89,8 +89,11 @@ core::AnalyzerOutput scanCpp(const CppScanRequest& request, const core::Policy& 
     auto dataflowChecks = core::CheckRegistry<cpp::DataflowCheck>::createAll();
     std::erase_if(dataflowChecks,
                   [&](const auto& check) { return !policy.isEnabled(check->ruleId()); });
-    const cpp::TaintKnowledge* knowledge =
-        dataflowChecks.empty() ? nullptr : &checks::builtinTaintKnowledge();
+    std::optional<cpp::TaintKnowledge> taintKnowledge;
+    if (!dataflowChecks.empty()) {
+        taintKnowledge = checks::taintKnowledgeFor(policy, output.notifications);
+    }
+    const cpp::TaintKnowledge* knowledge = taintKnowledge ? &*taintKnowledge : nullptr;
 
     auto outcomes = core::runIsolatedJobs(
         units.size(), request.jobs, std::chrono::seconds(request.timeoutSeconds), [&](size_t i) {

@@ -26,7 +26,8 @@ const std::vector<NotificationDescriptor>& notificationDescriptors() {
         {Notification::Kind::CompileError, "compile-error", "CompileError",
          "A translation unit has compile errors; its results are what Clang could recover."},
         {Notification::Kind::AnalysisCrashed, "analysis-crashed", "AnalysisCrashed",
-         "The C++ front end crashed on a translation unit; the rest of the scan went on."},
+         "An analyzer crashed on an input (a translation unit, a configuration file); the rest "
+         "of the scan went on."},
         {Notification::Kind::AnalysisTimedOut, "analysis-timed-out", "AnalysisTimedOut",
          "A translation unit ran past the per-unit time limit and was stopped."},
         {Notification::Kind::PolicyError, "policy-error", "PolicyError",

@@ -20,7 +20,7 @@ public:
             return; // an empty policy file is valid
         }
         if (!root.isMapping()) {
-            error(root, "the policy must be a mapping with 'rules' and 'exclude'");
+            error(root, "the policy must be a mapping (keys: rules, exclude, sensitive, models)");
             return;
         }
         for (const auto& [key, value] : root.entries) {
@@ -28,8 +28,18 @@ public:
                 readRules(value);
             } else if (key.scalar == "exclude") {
                 readExcludes(value);
+            } else if (key.scalar == "sensitive") {
+                readSensitive(value);
+            } else if (key.scalar == "models") {
+                if (!value.isMapping()) {
+                    error(value, "'models' must be a mapping of model sections (sinks, sources, "
+                                 "sanitizers, ...)");
+                } else {
+                    policy_.models_ = value;
+                }
             } else {
-                error(key, "unknown key '" + key.scalar + "' (expected 'rules' or 'exclude')");
+                error(key, "unknown key '" + key.scalar +
+                               "' (expected rules, exclude, sensitive or models)");
             }
         }
     }
@@ -56,6 +66,20 @@ private:
                                    "' must be off, on, error, warning or note, not '" +
                                    setting.scalar + "'");
             }
+        }
+    }
+
+    void readSensitive(const DocNode& names) {
+        if (!names.isMapping()) {
+            error(names, "'sensitive' must map names to personal-data categories");
+            return;
+        }
+        for (const auto& [name, category] : names.entries) {
+            if (!category.isScalar() || category.scalar.empty()) {
+                error(category, "'" + name.scalar + "' needs a category (email, phone, ... or none)");
+                continue;
+            }
+            policy_.sensitiveNames_.push_back({name.scalar, category.scalar, name.line});
         }
     }
 
@@ -96,6 +120,7 @@ Policy Policy::fromTree(const DocNode& root, const std::string& path,
                         const RuleCatalogue& catalogue, std::vector<Notification>& errors) {
     Policy policy;
     policy.baseFolder_ = fs::absolute(fs::path(path)).parent_path().string();
+    policy.path_ = path;
     Reader(policy, path, catalogue, errors).read(root);
     return policy;
 }

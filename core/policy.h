@@ -12,12 +12,25 @@
 
 namespace privaudit::core {
 
+// A name the policy declares personal data (or not): `memberNo: national-id`.
+struct SensitiveName {
+    std::string name;
+    std::string category; // a personal-data category, "customer" or "none"
+    int line = 0;
+};
+
 // The user's .privaudit.yaml:
 //
 //   rules:
 //     cpp/hardcoded-secret: off          # off | on | error | warning | note
 //   exclude:
 //     - third_party/**                   # shell globs, relative to the policy file's folder
+//   sensitive:                           # extra personal-data names for the C++ analysis
+//     memberNo: national-id
+//   models:                              # extra library models, as in checks/models/*.yaml
+//     sinks: [...]
+//
+// `sensitive` and `models` are read here and checked by the analyzer that uses them.
 class Policy {
 public:
     static constexpr std::string_view fileName = ".privaudit.yaml";
@@ -35,12 +48,19 @@ public:
     Level levelFor(const Rule& rule) const;
     bool isExcluded(const std::string& file) const;
 
+    const std::vector<SensitiveName>& sensitiveNames() const { return sensitiveNames_; }
+    const DocNode* models() const { return models_ ? &*models_ : nullptr; }
+    const std::string& path() const { return path_; }
+
 private:
     class Reader;
     std::map<std::string, bool, std::less<>> enabled_;
     std::map<std::string, Level, std::less<>> levels_;
     std::vector<std::string> excludes_;
     std::string baseFolder_; // absolute folder the exclude globs are relative to
+    std::vector<SensitiveName> sensitiveNames_;
+    std::optional<DocNode> models_;
+    std::string path_;
 };
 
 } // namespace privaudit::core

@@ -173,6 +173,52 @@ TEST(Cli, ReportFileIsWrittenAtomically) {
     EXPECT_TRUE(contains(unwritable.err, "/proc/x.sarif")) << unwritable.err;
 }
 
+// The policy file extends the C++ analysis: names that are personal data in this product and
+// in-house libraries' sinks, without writing C++.
+TEST(Cli, PolicyAddsSensitiveNamesAndModels) {
+    TempDir dir;
+    dir.write("src/loyalty.cpp",
+              "#include <string>\n"
+              "namespace acme::audit { void record(const std::string& line); }\n"
+              "void printf(const char*, ...);\n"
+              "void show(const std::string& memberNo) { printf(\"%s\", memberNo.c_str()); }\n"
+              "void keep(const std::string& email) { acme::audit::record(email); }\n");
+    CommandResult before = runPrivaudit({"scan", dir.path(), "--source-root", dir.path(),
+                                         "--fail-on", "none"});
+    EXPECT_FALSE(contains(before.out, "src/loyalty.cpp:4:")) << before.out;
+    EXPECT_FALSE(contains(before.out, "src/loyalty.cpp:5:")) << before.out;
+
+    dir.write(".privaudit.yaml", "sensitive:\n"
+                                 "  member no: national-id\n"
+                                 "models:\n"
+                                 "  sinks:\n"
+                                 "    - functions: [acme::audit::record]\n"
+                                 "      kind: storage\n"
+                                 "      display: the audit store\n");
+    CommandResult after = runPrivaudit({"scan", dir.path(), "--source-root", dir.path(),
+                                        "--fail-on", "none"});
+    EXPECT_EQ(after.exitCode, 0) << after.err;
+    EXPECT_TRUE(contains(after.out, "src/loyalty.cpp:4:43: warning: Personal data (national or "
+                                    "tax id number) is written to console output"))
+        << after.out;
+    EXPECT_TRUE(contains(after.out, "src/loyalty.cpp:5:39: error: Personal data (e-mail "
+                                    "address) is stored in the audit store"))
+        << after.out;
+
+    dir.write(".privaudit.yaml", "sensitive:\n"
+                                 "  member no: loyalty\n"
+                                 "models:\n"
+                                 "  sinks:\n"
+                                 "    - functions: [acme::audit::record]\n"
+                                 "      kind: archive\n");
+    CommandResult bad = runPrivaudit({"scan", dir.path(), "--fail-on", "none"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_TRUE(contains(bad.err, ".privaudit.yaml:2: error: unknown personal-data category "
+                                  "'loyalty' for 'member no'"))
+        << bad.err;
+    EXPECT_TRUE(contains(bad.err, ".privaudit.yaml:5: error: a sink needs a kind")) << bad.err;
+}
+
 TEST(Cli, RulesCatalogueInEveryFormat) {
     CommandResult text = runPrivaudit({"rules"});
     EXPECT_TRUE(contains(text.out, "cpp/hardcoded-secret"));

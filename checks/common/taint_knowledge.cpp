@@ -4,6 +4,8 @@
 #include "analyzers/cpp/personal_data_vocabulary.h"
 #include "checks/embedded_data.h"
 
+#include <charconv>
+#include <memory>
 #include <stdexcept>
 
 namespace privaudit::checks {
@@ -12,61 +14,110 @@ namespace {
 
 // The models are embedded at build time and covered by tests, so a bad model is a build
 // defect: failing loudly at first use is right.
-core::DocNode parseModel(const EmbeddedFile& file) {
-    auto loaded = config::loadDocuments(file.text, config::DocumentFormat::Yaml);
+[[noreturn]] void badModel(std::string_view path, const std::string& message) {
+    throw std::logic_error("checks/" + std::string(path) + ": " + message);
+}
+
+core::DocNode parseModel(std::string_view path) {
+    auto loaded = config::loadDocuments(embeddedFile(path), config::DocumentFormat::Yaml);
     if (loaded.error || loaded.documents.empty()) {
-        throw std::logic_error("checks/" + std::string(file.path) + ": " +
-                               (loaded.error ? loaded.error->message : "empty"));
+        badModel(path, loaded.error ? loaded.error->message : "empty");
     }
     return loaded.documents.front();
 }
 
-const cpp::PersonalDataVocabulary& vocabulary() {
-    static const cpp::PersonalDataVocabulary loaded = [] {
+const cpp::PersonalDataVocabulary& builtinVocabulary() {
+    static const cpp::PersonalDataVocabulary vocabulary = [] {
         std::vector<std::string> errors;
-        auto result = cpp::PersonalDataVocabulary::fromModel(
-            parseModel({"models/personal-data.yaml", embeddedFile("models/personal-data.yaml")}),
-            errors);
+        auto loaded = cpp::PersonalDataVocabulary::fromModel(
+            parseModel("models/personal-data.yaml"), errors);
         if (!errors.empty()) {
-            throw std::logic_error("checks/models/personal-data.yaml:" + errors.front());
+            badModel("models/personal-data.yaml", errors.front());
         }
-        return result;
+        return loaded;
     }();
-    return loaded;
+    return vocabulary;
 }
 
-cpp::TaintKnowledge loadKnowledge() {
-    vocabulary(); // loaded once here, before translation units are analyzed in child processes
-    cpp::TaintKnowledge knowledge;
-    for (const EmbeddedFile& file : embeddedFiles()) {
-        if (!file.path.starts_with("models/") || file.path == "models/secrets.yaml" ||
-            file.path == "models/personal-data.yaml") {
-            continue;
+const cpp::FlowModels& builtinModels() {
+    static const cpp::FlowModels models = [] {
+        cpp::FlowModels loaded;
+        for (const EmbeddedFile& file : embeddedFiles()) {
+            if (!file.path.starts_with("models/") || file.path == "models/secrets.yaml" ||
+                file.path == "models/personal-data.yaml") {
+                continue;
+            }
+            std::vector<std::string> errors;
+            loaded.add(parseModel(file.path), errors);
+            if (!errors.empty()) {
+                badModel(file.path, errors.front());
+            }
         }
-        std::vector<std::string> errors;
-        knowledge.models.add(parseModel(file), errors);
-        if (!errors.empty()) {
-            throw std::logic_error("checks/" + std::string(file.path) + ":" + errors.front());
+        return loaded;
+    }();
+    return models;
+}
+
+// "12: message" (the form the model readers report) as a notification at that line.
+core::Notification policyError(const core::Policy& policy, const std::string& problem) {
+    int line = 0;
+    std::string_view text = problem;
+    if (size_t colon = text.find(": "); colon != std::string_view::npos) {
+        std::string_view number = text.substr(0, colon);
+        number.remove_prefix(number.starts_with("line ") ? 5 : 0);
+        if (std::from_chars(number.data(), number.data() + number.size(), line).ec ==
+            std::errc()) {
+            text.remove_prefix(colon + 2);
         }
     }
+    return {core::Notification::Kind::PolicyError, core::Level::Error, std::string(text),
+            {policy.path(), line}};
+}
+
+} // namespace
+
+cpp::TaintKnowledge taintKnowledgeFor(const core::Policy& policy,
+                                      std::vector<core::Notification>& errors) {
+    auto vocabulary = std::make_shared<cpp::PersonalDataVocabulary>(builtinVocabulary());
+    std::vector<cpp::ExtraName> names;
+    std::vector<std::string> problems;
+    for (const core::SensitiveName& name : policy.sensitiveNames()) {
+        if (!cpp::PersonalDataVocabulary::isCategory(name.category) && name.category != "none") {
+            problems.push_back(std::to_string(name.line) + ": unknown personal-data category '" +
+                               name.category + "' for '" + name.name + "'");
+            continue;
+        }
+        names.push_back({name.name, name.category});
+    }
+    vocabulary->addNames(names, problems);
+
+    cpp::TaintKnowledge knowledge;
+    knowledge.models = builtinModels();
+    if (const core::DocNode* models = policy.models()) {
+        knowledge.models.add(*models, problems);
+    }
+    for (const std::string& problem : problems) {
+        errors.push_back(policyError(policy, problem));
+    }
     knowledge.classifyName =
-        [](std::string_view identifier) -> std::optional<cpp::NameClassification> {
-        auto found = vocabulary().classify(identifier);
+        [vocabulary](std::string_view identifier) -> std::optional<cpp::NameClassification> {
+        auto found = vocabulary->classify(identifier);
         if (!found) {
             return std::nullopt;
         }
         return cpp::NameClassification{found->categories, found->weak};
     };
-    knowledge.namesDataSubject = [](std::string_view identifier) {
-        return vocabulary().namesDataSubject(identifier);
+    knowledge.namesDataSubject = [vocabulary](std::string_view identifier) {
+        return vocabulary->namesDataSubject(identifier);
     };
     return knowledge;
 }
 
-} // namespace
-
 const cpp::TaintKnowledge& builtinTaintKnowledge() {
-    static const cpp::TaintKnowledge knowledge = loadKnowledge();
+    static const cpp::TaintKnowledge knowledge = [] {
+        std::vector<core::Notification> errors;
+        return taintKnowledgeFor(core::Policy(), errors);
+    }();
     return knowledge;
 }
 
