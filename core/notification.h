@@ -15,7 +15,7 @@ struct Notification {
         InputUnreadable,  // missing, unreadable or binary file
         ParseError,       // a config file or compilation database that does not parse
         CompileError,     // a translation unit with errors; results are what Clang recovered
-        AnalysisCrashed,   // an analyzer crashed on an input
+        AnalysisCrashed,  // an analyzer crashed on an input
         AnalysisTimedOut, // a translation unit ran past its time limit
         PolicyError,      // the policy file is invalid
     };

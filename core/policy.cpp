@@ -76,7 +76,8 @@ private:
         }
         for (const auto& [name, category] : names.entries) {
             if (!category.isScalar() || category.scalar.empty()) {
-                error(category, "'" + name.scalar + "' needs a category (email, phone, ... or none)");
+                error(category,
+                      "'" + name.scalar + "' needs a category (email, phone, ... or none)");
                 continue;
             }
             policy_.sensitiveNames_.push_back({name.scalar, category.scalar, name.line});

@@ -183,8 +183,8 @@ TEST(Cli, PolicyAddsSensitiveNamesAndModels) {
               "void printf(const char*, ...);\n"
               "void show(const std::string& memberNo) { printf(\"%s\", memberNo.c_str()); }\n"
               "void keep(const std::string& email) { acme::audit::record(email); }\n");
-    CommandResult before = runPrivaudit({"scan", dir.path(), "--source-root", dir.path(),
-                                         "--fail-on", "none"});
+    CommandResult before =
+        runPrivaudit({"scan", dir.path(), "--source-root", dir.path(), "--fail-on", "none"});
     EXPECT_FALSE(contains(before.out, "src/loyalty.cpp:4:")) << before.out;
     EXPECT_FALSE(contains(before.out, "src/loyalty.cpp:5:")) << before.out;
 
@@ -195,10 +195,10 @@ TEST(Cli, PolicyAddsSensitiveNamesAndModels) {
                                  "    - functions: [acme::audit::record]\n"
                                  "      kind: storage\n"
                                  "      display: the audit store\n");
-    CommandResult after = runPrivaudit({"scan", dir.path(), "--source-root", dir.path(),
-                                        "--fail-on", "none"});
+    CommandResult after =
+        runPrivaudit({"scan", dir.path(), "--source-root", dir.path(), "--fail-on", "none"});
     EXPECT_EQ(after.exitCode, 0) << after.err;
-    EXPECT_TRUE(contains(after.out, "src/loyalty.cpp:4:43: warning: Personal data (national or "
+    EXPECT_TRUE(contains(after.out, "src/loyalty.cpp:4:42: warning: Personal data (national or "
                                     "tax id number) is written to console output"))
         << after.out;
     EXPECT_TRUE(contains(after.out, "src/loyalty.cpp:5:39: error: Personal data (e-mail "

@@ -29,8 +29,8 @@ core::DocNode parseModel(std::string_view path) {
 const cpp::PersonalDataVocabulary& builtinVocabulary() {
     static const cpp::PersonalDataVocabulary vocabulary = [] {
         std::vector<std::string> errors;
-        auto loaded = cpp::PersonalDataVocabulary::fromModel(
-            parseModel("models/personal-data.yaml"), errors);
+        auto loaded =
+            cpp::PersonalDataVocabulary::fromModel(parseModel("models/personal-data.yaml"), errors);
         if (!errors.empty()) {
             badModel("models/personal-data.yaml", errors.front());
         }
@@ -65,12 +65,13 @@ core::Notification policyError(const core::Policy& policy, const std::string& pr
     if (size_t colon = text.find(": "); colon != std::string_view::npos) {
         std::string_view number = text.substr(0, colon);
         number.remove_prefix(number.starts_with("line ") ? 5 : 0);
-        if (std::from_chars(number.data(), number.data() + number.size(), line).ec ==
-            std::errc()) {
+        if (std::from_chars(number.data(), number.data() + number.size(), line).ec == std::errc()) {
             text.remove_prefix(colon + 2);
         }
     }
-    return {core::Notification::Kind::PolicyError, core::Level::Error, std::string(text),
+    return {core::Notification::Kind::PolicyError,
+            core::Level::Error,
+            std::string(text),
             {policy.path(), line}};
 }
 
