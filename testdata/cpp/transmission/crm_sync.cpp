@@ -51,11 +51,13 @@ void fetchQueueStats(CURL* curl) {
 void connectLegacyCrm(CURL* curl) {
     curl_easy_setopt(curl, CURLOPT_URL, "https://legacy-crm.contoso-support.example/api");
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L); // expect: cpp/cleartext-transmission
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L); // expect: cpp/cleartext-transmission
 }
 
 void connectCrm(CURL* curl, const CrmSettings& settings) {
     curl_easy_setopt(curl, CURLOPT_URL, "https://crm.contoso-support.example/api");
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L); // ok: cpp/cleartext-transmission
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L); // ok: cpp/cleartext-transmission
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, settings.verifyTls ? 1L : 0L); // ok: cpp/cleartext-transmission
 }
 

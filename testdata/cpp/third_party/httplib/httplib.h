@@ -33,4 +33,41 @@ public:
     Server& Post(const std::string& pattern, Handler handler);
     bool listen(const std::string& host, int port);
 };
+
+class Result {
+public:
+    explicit operator bool() const;
+};
+
+class ClientImpl {
+public:
+    explicit ClientImpl(const std::string& host);
+    ClientImpl(const std::string& host, int port);
+    Result Get(const std::string& path);
+    Result Post(const std::string& path, const std::string& body, const std::string& content_type);
+    Result Put(const std::string& path, const std::string& body, const std::string& content_type);
+    Result Patch(const std::string& path, const std::string& body, const std::string& content_type);
+    void set_ca_cert_path(const std::string& ca_cert_file_path,
+                          const std::string& ca_cert_dir_path = std::string());
+    void enable_server_certificate_verification(bool enabled);
+};
+
+// Plain HTTP for http:// and for a host without a scheme; TLS for https://.
+class Client {
+public:
+    explicit Client(const std::string& scheme_host_port);
+    Client(const std::string& host, int port);
+    Result Get(const std::string& path);
+    Result Post(const std::string& path, const std::string& body, const std::string& content_type);
+    Result Put(const std::string& path, const std::string& body, const std::string& content_type);
+    Result Patch(const std::string& path, const std::string& body, const std::string& content_type);
+    void set_ca_cert_path(const std::string& ca_cert_file_path,
+                          const std::string& ca_cert_dir_path = std::string());
+    void enable_server_certificate_verification(bool enabled);
+};
+
+class SSLClient : public ClientImpl {
+public:
+    explicit SSLClient(const std::string& host);
+};
 } // namespace httplib
