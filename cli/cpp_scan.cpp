@@ -89,17 +89,14 @@ core::AnalyzerOutput scanCpp(const CppScanRequest& request, const core::Policy& 
     auto dataflowChecks = core::CheckRegistry<cpp::DataflowCheck>::createAll();
     std::erase_if(dataflowChecks,
                   [&](const auto& check) { return !policy.isEnabled(check->ruleId()); });
-    std::optional<cpp::TaintKnowledge> taintKnowledge;
-    if (!dataflowChecks.empty()) {
-        taintKnowledge = checks::taintKnowledgeFor(policy, output.notifications);
-    }
-    const cpp::TaintKnowledge* knowledge = taintKnowledge ? &*taintKnowledge : nullptr;
+    cpp::TaintKnowledge knowledge = checks::taintKnowledgeFor(policy, output.notifications);
+    bool summarize = !dataflowChecks.empty();
 
     auto outcomes = core::runIsolatedJobs(
         units.size(), request.jobs, std::chrono::seconds(request.timeoutSeconds), [&](size_t i) {
             // Clang prints its own diagnostics summary; the notifications say what matters.
             std::freopen("/dev/null", "w", stderr);
-            auto unit = setup->analyze(units[i], enabled, knowledge);
+            auto unit = setup->analyze(units[i], enabled, knowledge, summarize);
             return nlohmann::json{{"output", core::toJson(unit.output)},
                                   {"summaries", unit.summaries}}
                 .dump();

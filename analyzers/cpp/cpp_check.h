@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analyzers/cpp/taint_engine.h"
 #include "core/finding.h"
 
 #include <clang/ASTMatchers/ASTMatchFinder.h>
@@ -18,14 +19,20 @@ public:
 
     // Where the front end collects this check's findings for the current translation unit.
     void setOutput(std::vector<core::Finding>* findings) { findings_ = findings; }
+    // What the scan knows about personal data: the built-in vocabulary and models with the
+    // policy file's additions. Set by the front end before the matchers run.
+    void setKnowledge(const TaintKnowledge* knowledge) { knowledge_ = knowledge; }
 
 protected:
     // Reports at `range` unless it lies in a system header or has no file location.
     void report(const clang::SourceManager& sources, clang::SourceRange range, std::string message,
                 std::vector<std::string> categories);
 
+    const TaintKnowledge& knowledge() const { return *knowledge_; }
+
 private:
     std::vector<core::Finding>* findings_ = nullptr;
+    const TaintKnowledge* knowledge_ = nullptr;
 };
 
 // The file location a range's start and end expand to; file empty when there is none.

@@ -193,7 +193,8 @@ std::vector<std::string> CompilationSetup::databaseSources() const {
 
 CompilationSetup::UnitResult CompilationSetup::analyze(const std::string& file,
                                                        const std::vector<CppCheck*>& checks,
-                                                       const TaintKnowledge* knowledge) const {
+                                                       const TaintKnowledge& knowledge,
+                                                       bool summarize) const {
     using namespace clang::tooling;
     UnitResult result;
     core::AnalyzerOutput& output = result.output;
@@ -211,9 +212,10 @@ CompilationSetup::UnitResult CompilationSetup::analyze(const std::string& file,
     clang::ast_matchers::MatchFinder finder;
     for (CppCheck* check : checks) {
         check->setOutput(&output.findings);
+        check->setKnowledge(&knowledge);
         check->registerMatchers(finder);
     }
-    AnalysisActionFactory factory(finder, knowledge, result.summaries);
+    AnalysisActionFactory factory(finder, summarize ? &knowledge : nullptr, result.summaries);
     int status = tool.run(&factory);
     for (CppCheck* check : checks) {
         check->setOutput(nullptr);

@@ -32,7 +32,7 @@ public:
     // default flags.
     std::vector<std::string> databaseSources() const;
 
-    // Parses one translation unit, runs `checks` on it and, given `knowledge`, summarizes its
+    // Parses one translation unit, runs `checks` on it and, when `summarize`, summarizes its
     // functions for the taint engine. Compile errors become one CompileError notification;
     // the checks still see what Clang recovered.
     struct UnitResult {
@@ -40,7 +40,7 @@ public:
         std::vector<FunctionSummary> summaries;
     };
     UnitResult analyze(const std::string& file, const std::vector<CppCheck*>& checks,
-                       const TaintKnowledge* knowledge) const;
+                       const TaintKnowledge& knowledge, bool summarize) const;
 
 private:
     explicit CompilationSetup(std::unique_ptr<clang::tooling::CompilationDatabase> database);

@@ -237,7 +237,7 @@ public:
         if (kind == BufferKind::None) {
             return;
         }
-        auto sensitive = sensitiveDataNamed(buffer->getName());
+        auto sensitive = sensitiveDataNamed(buffer->getName(), knowledge());
         if (!sensitive || !isSecretOrCardData(*sensitive)) {
             return;
         }

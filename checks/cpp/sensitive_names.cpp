@@ -2,23 +2,12 @@
 
 #include "checks/common/secret_classifier.h"
 #include "checks/common/taint_knowledge.h"
-#include "core/policy.h"
 
 #include <algorithm>
 
 namespace privaudit::checks {
 
 namespace {
-
-// The built-in vocabulary. (Names a policy file adds reach the taint engine only: a CppCheck
-// is not given the scan's policy.)
-const cpp::TaintKnowledge& builtinKnowledge() {
-    static const cpp::TaintKnowledge knowledge = [] {
-        std::vector<core::Notification> none; // the default policy adds nothing to complain about
-        return taintKnowledgeFor(core::Policy(), none);
-    }();
-    return knowledge;
-}
 
 bool isContent(const std::string& category) {
     return category == "transcript" || category == "order-history";
@@ -34,13 +23,15 @@ std::string displayList(const std::vector<std::string>& categories) {
 
 } // namespace
 
-std::optional<SensitiveData> sensitiveDataNamed(std::string_view identifier, bool inPersonRecord) {
+std::optional<SensitiveData> sensitiveDataNamed(std::string_view identifier,
+                                                const cpp::TaintKnowledge& knowledge,
+                                                bool inPersonRecord) {
     std::optional<std::string> credential =
         SecretClassifier::instance().credentialKindOfName(identifier);
     if (credential == "password") {
         return SensitiveData{SensitiveData::Kind::Password, "password", {"credential"}};
     }
-    auto personal = builtinKnowledge().classifyName(identifier);
+    auto personal = knowledge.classifyName(identifier);
     if (personal && personal->weak && !inPersonRecord) {
         personal.reset();
     }
@@ -66,10 +57,6 @@ std::optional<SensitiveData> sensitiveDataNamed(std::string_view identifier, boo
 std::string withArticle(const std::string& what) {
     bool vowel = !what.empty() && std::string_view("aeiouAEIOU").find(what[0]) != std::string::npos;
     return (vowel ? "an " : "a ") + what;
-}
-
-bool namesDataSubject(std::string_view typeName) {
-    return builtinKnowledge().namesDataSubject(typeName);
 }
 
 } // namespace privaudit::checks

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analyzers/cpp/taint_engine.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,12 +27,10 @@ struct SensitiveData {
 // "pin") counts when `inPersonRecord` (a field of `Customer`). A bare "token" is not a
 // credential here: chatbots are full of NLP tokens.
 std::optional<SensitiveData> sensitiveDataNamed(std::string_view identifier,
+                                                const cpp::TaintKnowledge& knowledge,
                                                 bool inPersonRecord = false);
 
 // "a password", "an API key": a kind of data as messages name it.
 std::string withArticle(const std::string& what);
-
-// Whether a record type is named after the people data is about ("Customer", "CallerInfo").
-bool namesDataSubject(std::string_view typeName);
 
 } // namespace privaudit::checks

@@ -118,7 +118,8 @@ int rank(SensitiveData::Kind kind) {
     return 0;
 }
 
-void collectHashedData(const Stmt* stmt, int depth, std::optional<HashedData>& best) {
+void collectHashedData(const Stmt* stmt, int depth, const cpp::TaintKnowledge& knowledge,
+                       std::optional<HashedData>& best) {
     if (!stmt) {
         return;
     }
@@ -126,7 +127,7 @@ void collectHashedData(const Stmt* stmt, int depth, std::optional<HashedData>& b
         if (!decl->getIdentifier() || isa<EnumConstantDecl>(decl)) {
             return;
         }
-        auto found = sensitiveDataNamed(decl->getName(), inPersonRecord);
+        auto found = sensitiveDataNamed(decl->getName(), knowledge, inPersonRecord);
         if (!found) {
             return;
         }
@@ -143,22 +144,22 @@ void collectHashedData(const Stmt* stmt, int depth, std::optional<HashedData>& b
         const auto* variable = dyn_cast<VarDecl>(ref->getDecl());
         if (variable && variable->isLocalVarDecl() && depth < 2) {
             // std::string key = normalize(customer.email); SHA256(key.data(), ...)
-            collectHashedData(variable->getInit(), depth + 1, best);
+            collectHashedData(variable->getInit(), depth + 1, knowledge, best);
         }
     } else if (const auto* member = dyn_cast<MemberExpr>(stmt)) {
         const auto* field = dyn_cast<FieldDecl>(member->getMemberDecl());
         const RecordDecl* record = field ? field->getParent() : nullptr;
-        consider(member->getMemberDecl(),
-                 record && record->getIdentifier() && namesDataSubject(record->getName()));
+        consider(member->getMemberDecl(), record && record->getIdentifier() &&
+                                              knowledge.namesDataSubject(record->getName()));
     }
     for (const Stmt* child : stmt->children()) {
-        collectHashedData(child, depth, best);
+        collectHashedData(child, depth, knowledge, best);
     }
 }
 
-std::optional<HashedData> hashedData(const Expr* argument) {
+std::optional<HashedData> hashedData(const Expr* argument, const cpp::TaintKnowledge& knowledge) {
     std::optional<HashedData> best;
-    collectHashedData(argument, 0, best);
+    collectHashedData(argument, 0, knowledge, best);
     return best;
 }
 
@@ -273,7 +274,7 @@ public:
 private:
     void check(const CallExpr& call, const ChosenDigest& digest, const Expr* data,
                ASTContext& context) {
-        auto hashed = hashedData(data);
+        auto hashed = hashedData(data, knowledge());
         if (hashed && isWeakFor(digest, *hashed)) {
             report(context.getSourceManager(), call.getSourceRange(), message(digest, *hashed),
                    hashed->data.categories);
