@@ -18,7 +18,7 @@ using namespace clang::ast_matchers;
 namespace {
 
 constexpr llvm::StringRef curlBodyOptions[] = {"CURLOPT_POSTFIELDS", "CURLOPT_COPYPOSTFIELDS",
-                                               "CURLOPT_MIMEPOST", "CURLOPT_POST"};
+                                               "CURLOPT_MIMEPOST"};
 constexpr llvm::StringRef httplibClients[] = {"::httplib::Client", "::httplib::ClientImpl"};
 constexpr llvm::StringRef httplibBodyMethods[] = {"Post", "Put", "Patch"};
 
@@ -117,7 +117,12 @@ private:
         auto host = url ? plainHttpHost(*url, false) : std::nullopt;
         const Stmt* body =
             host ? enclosingFunctionBody(context, DynTypedNode::create(call)) : nullptr;
-        if (!body || match(findAll(curlSetopt(curlBodyOptions)), *body, context).empty()) {
+        // CURLOPT_POST 1 sends a body too; CURLOPT_POST 0 switches back to GET.
+        auto postOn =
+            callExpr(curlSetopt({"CURLOPT_POST"}),
+                     hasArgument(2, ignoringParenImpCasts(unless(integerLiteral(equals(0))))));
+        if (!body || (match(findAll(curlSetopt(curlBodyOptions)), *body, context).empty() &&
+                      match(findAll(postOn), *body, context).empty())) {
             return;
         }
         report(context.getSourceManager(), call.getArg(2)->getSourceRange(),
@@ -129,8 +134,12 @@ private:
 
     // httplib::Client crm("http://crm.example.com"); crm.Post(...)
     void checkHttplib(const VarDecl& client, ASTContext& context) {
-        const auto* construct = dyn_cast_or_null<CXXConstructExpr>(
-            client.getInit() ? client.getInit()->IgnoreImplicit() : nullptr);
+        // Client c("http://..."), Client c{"..."} and auto c = Client("...") alike.
+        const Expr* init = client.getInit() ? client.getInit()->IgnoreImplicit() : nullptr;
+        if (const auto* cast = dyn_cast_or_null<CXXFunctionalCastExpr>(init)) {
+            init = cast->getSubExpr()->IgnoreImplicit();
+        }
+        const auto* construct = dyn_cast_or_null<CXXConstructExpr>(init);
         if (!construct || construct->getNumArgs() == 0) {
             return;
         }

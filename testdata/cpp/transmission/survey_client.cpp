@@ -63,3 +63,12 @@ bool submitToVendorStagingVerified(const SurveyAnswers& answers) {
 }
 
 } // namespace survey
+
+namespace survey {
+
+void sendFromScript(const std::string& json) {
+    auto vendor = httplib::Client("http://survey-vendor.example.org"); // expect: cpp/cleartext-transmission
+    vendor.Post("/v1/answers", json, "application/json");
+}
+
+} // namespace survey
