@@ -519,6 +519,12 @@ private:
             return;
         }
         recordSinks(call, name, state);
+        // `out << text` and `line += text` with the free operators of the standard library.
+        if (op && (op->getOperator() == OO_LessLess || op->getOperator() == OO_PlusEqual) &&
+            op->getNumArgs() == 2 && isContainer(op->getArg(0)->getType())) {
+            addTo(op->getArg(0), eval(op->getArg(1), state), state, "added to");
+            return;
+        }
         const Expr* receiver = receiverOf(call);
         auto arguments = argumentsOf(call);
         if (receiver && isContainer(receiver->getType()) &&

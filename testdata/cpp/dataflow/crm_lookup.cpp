@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <spdlog/spdlog.h>
 #include <string>
 
@@ -61,6 +62,19 @@ void exportContacts(const std::vector<Customer>& customers) {
         csv << customer.email << ';' << customer.phone << '\n'; // expect: cpp/cleartext-storage
         csv << customer.openOrders << '\n'; // ok: cpp/cleartext-storage
     }
+}
+
+static std::string contactCard(const Customer& customer) {
+    std::ostringstream card;
+    card << customer.firstName << ' ' << customer.lastName << " <" << customer.email << ">";
+    return card.str();
+}
+
+void logCard(const Customer& customer) {
+    spdlog::info("card: {}", contactCard(customer)); // expect: cpp/pii-in-log
+    std::ostringstream counts;
+    counts << customer.openOrders << " open orders";
+    spdlog::info("{}", counts.str()); // ok: cpp/pii-in-log
 }
 
 void rememberName(long id, std::map<long, std::string>& cache) {
