@@ -78,6 +78,22 @@ private:
     core::SourceLocation firstAt_;
 };
 
+// Restricts every later traversal (the matchers, the summaries) to declarations outside system
+// headers: the standard library is most of a translation unit and none of our business.
+class UserCodeScope : public clang::ASTConsumer {
+public:
+    void HandleTranslationUnit(clang::ASTContext& context) override {
+        const clang::SourceManager& sources = context.getSourceManager();
+        std::vector<clang::Decl*> userDecls;
+        for (clang::Decl* decl : context.getTranslationUnitDecl()->decls()) {
+            if (!sources.isInSystemHeader(sources.getExpansionLoc(decl->getLocation()))) {
+                userDecls.push_back(decl);
+            }
+        }
+        context.setTraversalScope(userDecls);
+    }
+};
+
 // After the AST matchers, summarizes the translation unit's functions for the taint engine.
 class SummaryConsumer : public clang::ASTConsumer {
 public:
@@ -102,6 +118,7 @@ public:
     std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
                                                           llvm::StringRef) override {
         std::vector<std::unique_ptr<clang::ASTConsumer>> consumers;
+        consumers.push_back(std::make_unique<UserCodeScope>());
         consumers.push_back(finder_.newASTConsumer());
         if (knowledge_) {
             consumers.push_back(std::make_unique<SummaryConsumer>(*knowledge_, summaries_));

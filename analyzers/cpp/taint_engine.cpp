@@ -680,7 +680,7 @@ private:
 std::vector<FunctionSummary> summarizeTranslationUnit(ASTContext& context,
                                                       const TaintKnowledge& knowledge) {
     FunctionCollector collector(context.getSourceManager());
-    collector.TraverseDecl(context.getTranslationUnitDecl());
+    collector.TraverseAST(context);
     std::vector<FunctionSummary> summaries;
     std::set<const FunctionDecl*> seen;
     DeclClassifier classifier(knowledge);
