@@ -211,34 +211,76 @@ public:
 
     void registerMatchers(MatchFinder& finder) override {
         finder.addMatcher(stringLiteral(unless(isExpansionInSystemHeader())).bind("literal"), this);
+        // const char* p = "..."; mysql_real_connect(db, host, user, p, ...): the literal reaches
+        // a credential parameter through a variable whose own name says nothing.
+        auto literalInitializer = ignoringImplicit(anyOf(
+            stringLiteral().bind("passed"),
+            cxxConstructExpr(hasArgument(0, ignoringImplicit(stringLiteral().bind("passed"))))));
+        auto variable =
+            declRefExpr(to(varDecl(hasInitializer(literalInitializer)).bind("variable")));
+        auto argument = ignoringImplicit(
+            anyOf(variable, cxxConstructExpr(hasArgument(0, ignoringImplicit(variable)))));
+        finder.addMatcher(
+            invocation(unless(isExpansionInSystemHeader()),
+                       forEachArgumentWithParam(argument, parmVarDecl().bind("parameter"))),
+            this);
     }
 
     void run(const MatchFinder::MatchResult& result) override {
-        const auto* literal = result.Nodes.getNodeAs<StringLiteral>("literal");
-        if (!literal || literal->getCharByteWidth() != 1) {
+        if (const auto* literal = result.Nodes.getNodeAs<StringLiteral>("literal")) {
+            checkLiteral(*literal, result);
+        } else if (const auto* passed = result.Nodes.getNodeAs<StringLiteral>("passed")) {
+            checkPassedThroughVariable(*passed, result);
+        }
+    }
+
+private:
+    void checkLiteral(const StringLiteral& literal, const MatchFinder::MatchResult& result) {
+        if (literal.getCharByteWidth() != 1) {
             return;
         }
-        std::string value = literal->getString().str();
-        std::vector<std::string> names = bindingNames(*result.Context, *literal);
+        std::string value = literal.getString().str();
+        std::vector<std::string> names = bindingNames(*result.Context, literal);
         if (names.empty()) {
             names.emplace_back();
         }
-        std::optional<SecretMatch> match;
         for (const std::string& name : names) {
-            if ((match = SecretClassifier::instance().classify(name, value))) {
-                break;
+            if (auto match = SecretClassifier::instance().classify(name, value)) {
+                reportSecret(literal, *match, *result.SourceManager);
+                return;
             }
         }
-        if (!match) {
+    }
+
+    void checkPassedThroughVariable(const StringLiteral& literal,
+                                    const MatchFinder::MatchResult& result) {
+        const auto* variable = result.Nodes.getNodeAs<VarDecl>("variable");
+        const auto* parameter = result.Nodes.getNodeAs<ParmVarDecl>("parameter");
+        if (literal.getCharByteWidth() != 1 || !variable || !parameter) {
             return;
         }
+        const SecretClassifier& classifier = SecretClassifier::instance();
+        std::string value = literal.getString().str();
+        if (classifier.classify(variable->getName(), value)) {
+            return; // reported at the literal already, by the variable's own name
+        }
+        if (auto match = classifier.classify(parameter->getName(), value)) {
+            const auto* callee = dyn_cast<FunctionDecl>(parameter->getDeclContext());
+            match->reason = "passed through '" + variable->getNameAsString() + "' as '" +
+                            parameter->getNameAsString() + "'" +
+                            (callee ? " of '" + callee->getNameAsString() + "'" : "");
+            reportSecret(literal, *match, *result.SourceManager);
+        }
+    }
+
+    void reportSecret(const StringLiteral& literal, const SecretMatch& match,
+                      const SourceManager& sources) {
         // A literal in a macro body is reported at the #define, where it is written.
-        const SourceManager& sources = *result.SourceManager;
-        SourceRange written(sources.getSpellingLoc(literal->getBeginLoc()),
-                            sources.getSpellingLoc(literal->getEndLoc()));
+        SourceRange written(sources.getSpellingLoc(literal.getBeginLoc()),
+                            sources.getSpellingLoc(literal.getEndLoc()));
         report(sources, written,
-               "Hard-coded " + match->kind + " (" + match->reason + ", value '" +
-                   core::maskSecret(value) +
+               "Hard-coded " + match.kind + " (" + match.reason + ", value '" +
+                   core::maskSecret(literal.getString()) +
                    "'); load it at run time from the environment or a secret store",
                {"credential"});
     }

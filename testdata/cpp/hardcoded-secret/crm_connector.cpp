@@ -91,3 +91,17 @@ const char* kStagingUrl = "postgres://bot:Tr0ub4dor&3@pg.example-corp.net/crm"; 
 const char* kSessionTokenCookie = "sid"; // ok: cpp/hardcoded-secret
 
 } // namespace crm
+
+namespace crm {
+
+void openSession(const std::string& host, const std::string& user, const std::string& password);
+
+void connectReporting() {
+    const char* fallback = "Rpt-2026-replica!"; // expect: cpp/hardcoded-secret
+    std::string account = "reporting";           // ok: cpp/hardcoded-secret
+    openSession("reports.internal", account, fallback);
+    const char* greeting = "Welcome back";       // ok: cpp/hardcoded-secret
+    openSession("reports.internal", greeting, "${REPORTS_PASSWORD}"); // ok: cpp/hardcoded-secret
+}
+
+} // namespace crm
