@@ -6,6 +6,7 @@
 #include "checks/catalogue.h"
 #include "cli/cpp_scan.h"
 #include "core/atomic_file.h"
+#include "core/check_registry.h"
 #include "core/discovery.h"
 #include "core/finalize.h"
 #include "core/paths.h"
@@ -84,10 +85,11 @@ core::Policy loadPolicy(const ScanOptions& options, std::vector<Notification>& n
 
 core::AnalyzerOutput scanConfigs(const std::vector<std::string>& files, const core::Policy& policy,
                                  std::vector<std::string>& analyzedFiles) {
+    auto registered = core::CheckRegistry<config::ConfigCheck>::createAll();
     std::vector<const config::ConfigCheck*> checks;
-    for (const config::ConfigCheck* check : config::ConfigCheckRegistry::instance().checks()) {
+    for (const auto& check : registered) {
         if (policy.isEnabled(check->ruleId())) {
-            checks.push_back(check);
+            checks.push_back(check.get());
         }
     }
     core::AnalyzerOutput output;

@@ -1,5 +1,7 @@
 #include "core/atomic_file.h"
 
+#include "core/write_all.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -17,19 +19,11 @@ std::string writeFileAtomically(const std::string& path, const std::string& cont
     if (fd < 0) {
         return path + ": cannot create a temporary file: " + std::strerror(errno);
     }
-    size_t written = 0;
-    while (written < content.size()) {
-        ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            std::string error = path + ": write failed: " + std::strerror(errno);
-            ::close(fd);
-            std::remove(pattern.c_str());
-            return error;
-        }
-        written += static_cast<size_t>(n);
+    if (!writeAll(fd, content)) {
+        std::string error = path + ": write failed: " + std::strerror(errno);
+        ::close(fd);
+        std::remove(pattern.c_str());
+        return error;
     }
     // mkstemp creates 0600; a report is an ordinary file.
     fchmod(fd, 0644);

@@ -1,5 +1,7 @@
 #include "core/isolated_jobs.h"
 
+#include "core/write_all.h"
+
 #include <cerrno>
 #include <csignal>
 #include <poll.h>
@@ -20,20 +22,6 @@ struct RunningJob {
     std::string output;
     bool killedForTime = false;
 };
-
-void writeAll(int fd, const std::string& data) {
-    size_t written = 0;
-    while (written < data.size()) {
-        ssize_t n = ::write(fd, data.data() + written, data.size() - written);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return;
-        }
-        written += static_cast<size_t>(n);
-    }
-}
 
 // In the child: run the job, send its output, and leave without running the parent's
 // atexit handlers or flushing its stdio buffers twice.

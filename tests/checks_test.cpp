@@ -1,6 +1,10 @@
 // Unit tests for the check helpers and the integrity of the rule catalogue.
+#include "analyzers/config/config_check.h"
+#include "analyzers/cpp/cpp_check.h"
+#include "analyzers/cpp/dataflow_check.h"
 #include "checks/catalogue.h"
 #include "checks/common/secret_classifier.h"
+#include "core/check_registry.h"
 #include "core/identifier_words.h"
 #include "tests/run_privaudit.h"
 
@@ -100,6 +104,23 @@ TEST(Catalogue, EveryRuleIsDocumentedAndTested) {
                      rule.category != "oversight" && rule.category != "transparency")
             << rule.id << " needs its CWEs";
     }
+}
+
+// A check whose rule is not in the catalogue would report into the void: the scan drops
+// findings of unknown rules.
+template <class Check> void expectCatalogued() {
+    for (const auto& check : core::CheckRegistry<Check>::createAll()) {
+        EXPECT_TRUE(checks::builtinCatalogue().find(check->ruleId())) << check->ruleId();
+    }
+}
+
+TEST(Catalogue, EveryRegisteredCheckHasItsRule) {
+    EXPECT_FALSE(core::CheckRegistry<cpp::CppCheck>::createAll().empty());
+    EXPECT_FALSE(core::CheckRegistry<cpp::DataflowCheck>::createAll().empty());
+    EXPECT_FALSE(core::CheckRegistry<config::ConfigCheck>::createAll().empty());
+    expectCatalogued<cpp::CppCheck>();
+    expectCatalogued<cpp::DataflowCheck>();
+    expectCatalogued<config::ConfigCheck>();
 }
 
 } // namespace

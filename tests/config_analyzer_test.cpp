@@ -374,17 +374,6 @@ private:
     bool throws_;
 };
 
-TEST(ConfigCheckRegistry, SortsByRuleIdAndRejectsDuplicates) {
-    ConfigCheckRegistry registry;
-    registry.add(std::make_unique<FixedCheck>("config/b"));
-    registry.add(std::make_unique<FixedCheck>("config/a"));
-    ASSERT_EQ(registry.checks().size(), 2u);
-    EXPECT_EQ(registry.checks().front()->ruleId(), "config/a");
-    EXPECT_NE(registry.find("config/b"), nullptr);
-    EXPECT_EQ(registry.find("config/c"), nullptr);
-    EXPECT_THROW(registry.add(std::make_unique<FixedCheck>("config/a")), std::logic_error);
-}
-
 using ConfigAnalysisTest = TempFiles;
 
 TEST_F(ConfigAnalysisTest, RunsChecksOnAParsedFile) {

@@ -3,6 +3,7 @@
 #include "analyzers/config/config_check.h"
 #include "analyzers/config/tree_walk.h"
 #include "checks/common/secret_classifier.h"
+#include "core/check_registry.h"
 #include "core/identifier_words.h"
 #include "core/masking.h"
 
@@ -215,7 +216,7 @@ private:
     }
 };
 
-const config::ConfigCheckRegistration<SecretInPlaintextCheck> registration;
+core::CheckRegistration<config::ConfigCheck, SecretInPlaintextCheck> registration;
 
 } // namespace
 
