@@ -256,6 +256,12 @@ private:
             return read(*path, *expr, state);
         }
         if (const auto* ref = dyn_cast<DeclRefExpr>(expr)) {
+            // auto& [key, value] = ...: a structured binding is a part of a hidden variable.
+            if (const auto* binding = dyn_cast<BindingDecl>(ref->getDecl());
+                binding && binding->getBinding()) {
+                TaintValue value = eval(binding->getBinding(), state);
+                return value.empty() ? nameSource(*binding, *expr, "read from") : value;
+            }
             return nameSource(*ref->getDecl(), *expr, "read from");
         }
         if (const auto* member = dyn_cast<MemberExpr>(expr)) {
@@ -437,6 +443,13 @@ private:
     }
 
     void assign(const Expr* target, TaintValue value, State& state, std::string_view verb) {
+        // profile["email"] = ...: the container holds it beside what it held before.
+        if (const auto* element = dyn_cast<CXXOperatorCallExpr>(skipTransparent(target));
+            element && element->getOperator() == OO_Subscript && element->getNumArgs() == 2 &&
+            isContainer(element->getArg(0)->getType())) {
+            addTo(element->getArg(0), value, state, "put into");
+            return;
+        }
         auto path = pathOf(target);
         if (!path) {
             return;

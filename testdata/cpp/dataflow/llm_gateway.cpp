@@ -2,6 +2,7 @@
 #include "customer.h"
 
 #include <curl/curl.h>
+#include <map>
 #include <sqlite3/sqlite3.h>
 #include <string>
 #include <vector>
@@ -31,6 +32,28 @@ void askModel(CURL* curl, const Customer& customer, const ChatTurn& turn) {
     messages.push_back("Customer " + customer.firstName + " writes:");
     messages.push_back(turn.utterance);
     post(curl, toJsonBody(messages));
+}
+
+void syncProfile(CURL* curl, const Customer& customer) {
+    std::map<std::string, std::string> profile;
+    profile["tier"] = "gold";
+    profile["email"] = customer.email;
+    std::string form;
+    for (const auto& [key, value] : profile) {
+        form += key + "=" + value + "&";
+    }
+    curl_easy_setopt(curl, CURLOPT_COPYPOSTFIELDS, form.c_str()); // expect: cpp/unredacted-third-party
+}
+
+void syncTier(CURL* curl, long customerId) {
+    std::map<std::string, std::string> profile;
+    profile["id"] = std::to_string(customerId);
+    profile["tier"] = "gold";
+    std::string form;
+    for (const auto& [key, value] : profile) {
+        form += key + "=" + value + "&";
+    }
+    curl_easy_setopt(curl, CURLOPT_COPYPOSTFIELDS, form.c_str()); // ok: cpp/unredacted-third-party
 }
 
 void askModelRedacted(CURL* curl, const ChatTurn& turn) {
