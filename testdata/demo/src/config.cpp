@@ -39,9 +39,13 @@ Config load_config() {
     config.llm_api_key = env_or("LITELLM_API_KEY", ""); // ok: cpp/hardcoded-secret
     config.llm_model = env_or("LLM_MODEL", "support-assistant");
 
+    config.psp_api_key = require_env("PSP_API_KEY"); // ok: cpp/hardcoded-secret
+    config.psp_vault_public_key = require_env("PSP_VAULT_PUBLIC_KEY");
+
     config.database_url = env_or("DATABASE_URL", kStagingDatabaseUrl);
 
     config.transcript_dir = env_or("TRANSCRIPT_DIR", "/var/lib/support-backend/transcripts");
+    config.transcript_index_key = require_env("TRANSCRIPT_INDEX_KEY"); // ok: cpp/hardcoded-secret
     config.session_idle_timeout =
         std::chrono::minutes(std::stoi(env_or("SESSION_IDLE_MINUTES", "30")));
     config.debug = env_or("LOG_LEVEL", "info") == "debug";

@@ -71,4 +71,12 @@ std::vector<Order> CrmClient::order_history(const std::string& customer_id) {
     return orders;
 }
 
+std::optional<Order> CrmClient::find_order(const std::string& order_id) {
+    auto result = orders_.Get("/api/orders/" + order_id, {});
+    if (!result || result->status != 200) {
+        return std::nullopt;
+    }
+    return parse_order(result->body);
+}
+
 } // namespace support

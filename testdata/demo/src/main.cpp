@@ -7,6 +7,7 @@
 #include "support/json.h"
 #include "support/llm_gateway.h"
 #include "support/log.h"
+#include "support/payments.h"
 #include "support/transcript_store.h"
 
 #include <exception>
@@ -61,7 +62,8 @@ std::string order_json(const Order& order) {
 int serve(const Config& config) {
     CrmClient crm(config);
     LlmGateway llm(config);
-    TranscriptStore transcripts(config.transcript_dir);
+    TranscriptStore transcripts(config.transcript_dir, config.transcript_index_key);
+    PaymentService payments(config, crm);
     SessionRegistry sessions;
     SupportAssistant assistant(crm, llm, transcripts, sessions);
 
@@ -85,6 +87,15 @@ int serve(const Config& config) {
         }
         ActionResult result = assistant.run(parse_action_call(req.body));
         res.set_content(action_response(result), "application/json");
+    });
+
+    // The chat widget's card form, for orders awaiting payment.
+    server.Post("/api/payments/card", [&](const httplib::Request& req, httplib::Response& res) {
+        PaymentResult result = payments.pay_by_card(req.body);
+        res.status = result.paid ? 200 : 402;
+        res.set_content("{\"paid\":" + std::string(result.paid ? "true" : "false") +
+                            ",\"message\":" + json::quote(result.message) + "}",
+                        "application/json");
     });
 
     // The agent desk shows the customer's orders next to a conversation it takes over.

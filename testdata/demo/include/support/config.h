@@ -21,8 +21,14 @@ struct Config {
     std::string llm_api_key;
     std::string llm_model;
 
+    // The payment provider: API key, and the public key of its card vault (hex).
+    std::string psp_api_key;
+    std::string psp_vault_public_key;
+
     std::string database_url;
     std::string transcript_dir;
+    // Key of the pseudonyms that name the transcript index files.
+    std::string transcript_index_key;
     std::chrono::minutes session_idle_timeout{30};
     bool debug = false;
 };

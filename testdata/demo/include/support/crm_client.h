@@ -18,6 +18,7 @@ public:
     // The customer with their contact details and order history, or nullopt if unknown.
     std::optional<Customer> find_customer(const std::string& customer_id);
     std::vector<Order> order_history(const std::string& customer_id);
+    std::optional<Order> find_order(const std::string& order_id);
 
 private:
     httplib::Client crm_;

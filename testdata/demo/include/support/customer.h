@@ -8,7 +8,7 @@ namespace support {
 
 struct Order {
     std::string id;
-    std::string status; // "processing", "shipped", "delivered", "returned"
+    std::string status; // "awaiting_payment", "processing", "shipped", "delivered", "returned"
     std::string placed_on;
     std::string total;
     std::string tracking_number;
