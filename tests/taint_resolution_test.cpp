@@ -124,6 +124,42 @@ TEST(TaintResolution, UncalledFunctionsAreJudgedByTheirParametersNames) {
     EXPECT_EQ(sinks[0].categories, std::vector<std::string>{"email"});
 }
 
+// describe(out, phone) writes the phone number into the caller's `out`.
+TEST(TaintResolution, OutputParametersCarryWhatTheCalleeWrote) {
+    FunctionSummary describe = function("describe", 2);
+    describe.outputs = {{parameter(1, 2)}, {}};
+    FunctionSummary handler = function("handler", 0);
+    handler.calls = {call("describe", 10, {{}, {source("phone", 9)}}),
+                     call("describe", 12, {{}, {}})};
+    Origin written = callResult(0, 10);
+    written.kind = Origin::Kind::CallOutput;
+    written.argument = 0;
+    Origin clean = callResult(1, 12);
+    clean.kind = Origin::Kind::CallOutput;
+    clean.argument = 0;
+    handler.sinks = {logAt(11, {written}), logAt(13, {clean})};
+    TaintResolver resolver({describe, handler});
+    EXPECT_EQ(sinkLines(resolver.resolve()), std::vector<int>{11});
+}
+
+// A method stores into a field; another method of the class logs the field.
+TEST(TaintResolution, FieldsCarryWhatAnyMethodStored) {
+    Origin field;
+    field.kind = Origin::Kind::FieldRead;
+    field.field = "c:@S@Note@FI@text_";
+    field.steps = {{at(20), "read from field 'text_'"}};
+    FunctionSummary publish = function("publish", 0);
+    publish.sinks = {logAt(21, {field})};
+    FunctionSummary setText = function("setText");
+    setText.fieldWrites = {{"c:@S@Note@FI@text_", {parameter(0, 5)}}};
+    FunctionSummary handler = function("handler", 0);
+    handler.calls = {call("setText", 30, {{source("transcript", 29)}})};
+    TaintResolver withWriter({publish, setText, handler});
+    EXPECT_EQ(sinkLines(withWriter.resolve()), std::vector<int>{21});
+    TaintResolver withoutWriter({publish, handler});
+    EXPECT_TRUE(withoutWriter.resolve().empty());
+}
+
 TEST(TaintResolution, RecursionEnds) {
     FunctionSummary loop = function("loop");
     loop.calls = {call("loop", 3, {{parameter(0, 2)}})};

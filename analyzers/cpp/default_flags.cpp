@@ -132,17 +132,18 @@ std::vector<std::string> defaultCompileArgs(const fs::path& file,
         includes.add(folder / "include");
     }
     includes.add(file.parent_path());
-    for (const fs::path& candidate : roots) {
-        includes.add(candidate);
-        includes.add(candidate / "include");
-        includes.addVendored(candidate);
-    }
+    // Vendored libraries come from the file's own tree only: another scanned tree's stand-in
+    // of a library must not shadow this tree's copy.
     for (const fs::path& folder : folders) {
         includes.addVendored(folder);
     }
     for (const fs::path& folder : foldersAboveUpToCheckout(root)) {
         includes.add(folder / "include");
         includes.addVendored(folder);
+    }
+    for (const fs::path& candidate : roots) {
+        includes.add(candidate);
+        includes.add(candidate / "include");
     }
     for (const fs::path& folder : includes.folders()) {
         args.push_back("-I" + folder.string());

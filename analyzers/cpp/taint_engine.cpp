@@ -116,10 +116,32 @@ public:
             State state = entry[block->getBlockID()];
             transferBlock(*block, state);
         }
+        recordOutputs(entry[cfg->getExit().getBlockID()]);
         return std::move(summary_);
     }
 
 private:
+    // What each output parameter holds when the function returns, but its own argument.
+    void recordOutputs(const State& atExit) {
+        summary_.outputs.resize(function_.getNumParams());
+        for (unsigned i = 0; i < function_.getNumParams(); ++i) {
+            const ParmVarDecl* parameter = function_.getParamDecl(i);
+            if (!isOutputParameter(*parameter)) {
+                continue;
+            }
+            for (const auto& [path, value] : atExit) {
+                if (path.front() != parameter) {
+                    continue;
+                }
+                for (const Origin& origin : value) {
+                    if (!(origin.kind == Origin::Kind::Parameter && origin.index == int(i))) {
+                        addOrigin(summary_.outputs[i], origin);
+                    }
+                }
+            }
+        }
+    }
+
     static bool join(State& into, const State& from) {
         bool changed = false;
         for (const auto& [path, value] : from) {
@@ -244,7 +266,32 @@ private:
                 return inherited;
             }
         }
-        return nameSource(*path.back(), at, "read from");
+        TaintValue value = nameSource(*path.back(), at, "read from");
+        // this->note_: whatever the class's methods store there.
+        if (path.size() == 1 && isa<FieldDecl>(path.front())) {
+            Origin origin;
+            origin.kind = Origin::Kind::FieldRead;
+            origin.field = usrOf(*path.front());
+            origin.steps = {{location(at.getSourceRange()),
+                             "read from field '" + path.front()->getNameAsString() + "'"}};
+            addOrigin(value, std::move(origin));
+        }
+        return value;
+    }
+
+    // Records what a method stores into a field of its own object.
+    void recordFieldWrite(const AccessPath& path, const TaintValue& value) {
+        if (recording_ && path.size() == 1 && isa<FieldDecl>(path.front()) && !value.empty()) {
+            summary_.fieldWrites.push_back({usrOf(*path.front()), value});
+        }
+    }
+
+    // Parameters a caller's data can come back through: non-const references and pointers.
+    static bool isOutputParameter(const ParmVarDecl& parameter) {
+        QualType type = parameter.getType();
+        QualType pointee =
+            type->isReferenceType() || type->isPointerType() ? type->getPointeeType() : QualType();
+        return !pointee.isNull() && !pointee.isConstQualified() && !carriesNoData(pointee);
     }
 
     TaintValue eval(const Expr* expr, const State& state) {
@@ -431,7 +478,7 @@ private:
         return !context_.getSourceManager().isInSystemHeader(callee.getLocation());
     }
 
-    int callSiteIndex(const CallExpr& call, const FunctionDecl& callee) {
+    int callSiteIndex(const Expr& call, const FunctionDecl& callee) {
         auto [found, inserted] = callSites_.try_emplace(&call, int(summary_.calls.size()));
         if (inserted) {
             summary_.calls.push_back({usrOf(*callee.getFirstDecl()),
@@ -454,6 +501,7 @@ private:
         if (!path) {
             return;
         }
+        recordFieldWrite(*path, value);
         const ValueDecl* named = path->back();
         value =
             withStep(std::move(value), {location(target->getSourceRange()),
@@ -466,6 +514,7 @@ private:
         if (!path || value.empty()) {
             return;
         }
+        recordFieldWrite(*path, value);
         TaintValue merged = read(*path, *target, state);
         addOrigins(merged, withStep(value, {location(target->getSourceRange()),
                                             std::string(verb) + " '" +
@@ -480,7 +529,9 @@ private:
             } else if (auto initializer = element.getAs<CFGInitializer>()) {
                 const CXXCtorInitializer* init = initializer->getInitializer();
                 if (init->getMember() && init->getInit()) {
-                    state[{init->getMember()}] = eval(init->getInit(), state);
+                    TaintValue value = eval(init->getInit(), state);
+                    recordFieldWrite({init->getMember()}, value);
+                    state[{init->getMember()}] = std::move(value);
                 }
             }
         }
@@ -511,6 +562,10 @@ private:
             }
         } else if (const auto* call = dyn_cast<CallExpr>(statement)) {
             transferCall(*call, state);
+        } else if (const auto* construct = dyn_cast<CXXConstructExpr>(statement);
+                   construct && isUserFunction(*construct->getConstructor())) {
+            std::vector<const Expr*> arguments(construct->arg_begin(), construct->arg_end());
+            recordUserCall(*construct, *construct->getConstructor(), arguments, state);
         } else if (const auto* ret = dyn_cast<ReturnStmt>(statement); ret && recording_) {
             if (ret->getRetValue()) {
                 addOrigins(summary_.returned,
@@ -565,13 +620,32 @@ private:
             return;
         }
         if (isUserFunction(*callee) && !knowledge_.models.sinks(name)) {
-            int index = callSiteIndex(call, *callee);
-            if (recording_) {
-                std::vector<TaintValue> values;
-                for (const Expr* argument : arguments) {
-                    values.push_back(eval(argument, state));
-                }
-                summary_.calls[index].arguments = std::move(values);
+            recordUserCall(call, *callee, arguments, state);
+        }
+    }
+
+    // A call to a function of the scanned code: its arguments for the callee's parameters,
+    // and what it writes back through its output parameters.
+    void recordUserCall(const Expr& call, const FunctionDecl& callee,
+                        const std::vector<const Expr*>& arguments, State& state) {
+        int index = callSiteIndex(call, callee);
+        if (recording_) {
+            std::vector<TaintValue> values;
+            for (const Expr* argument : arguments) {
+                values.push_back(eval(argument, state));
+            }
+            summary_.calls[index].arguments = std::move(values);
+        }
+        // format(line, email): what the callee writes into `line` comes back here.
+        for (unsigned i = 0; i < arguments.size() && i < callee.getNumParams(); ++i) {
+            if (isOutputParameter(*callee.getParamDecl(i))) {
+                Origin origin;
+                origin.kind = Origin::Kind::CallOutput;
+                origin.index = index;
+                origin.argument = int(i);
+                origin.steps = {{location(call.getSourceRange()),
+                                 "written by '" + callee.getNameAsString() + "'"}};
+                addTo(arguments[i], {std::move(origin)}, state, "into");
             }
         }
     }
@@ -656,7 +730,7 @@ private:
     DeclClassifier& classifier_;
     const FunctionDecl& function_;
     FunctionSummary summary_;
-    std::map<const CallExpr*, int> callSites_;
+    std::map<const Expr*, int> callSites_;
     bool recording_ = false;
 };
 

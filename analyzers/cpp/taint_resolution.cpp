@@ -48,6 +48,26 @@ TaintResolver::TaintResolver(std::vector<FunctionSummary> summaries) {
         for (const CallSite& site : function.calls) {
             callers_[site.callee].push_back({&function, &site});
         }
+        for (const FieldWrite& write : function.fieldWrites) {
+            fieldWriters_[write.field].push_back({&function, &write.value});
+        }
+    }
+}
+
+void TaintResolver::resolveFromCallee(const TaintValue& calleeValue, const FunctionSummary& callee,
+                                      const CallSite& site, const FunctionSummary& context,
+                                      const Binding* binding, const Origin& origin, int depth,
+                                      std::vector<Partial>& out) const {
+    Binding call{&site, &context, binding};
+    for (const Origin& result : calleeValue) {
+        std::vector<Partial> found;
+        resolveOrigin(result, callee, &call, depth + 1, found);
+        for (Partial& partial : found) {
+            // origin.steps starts with "returned by ..." at the call.
+            out.push_back({std::move(partial.categories),
+                           concat(partial.steps, nullptr, origin.steps),
+                           SinkKindMask(partial.sanitizedFor | origin.sanitizedFor)});
+        }
     }
 }
 
@@ -105,7 +125,8 @@ void TaintResolver::resolveOrigin(const Origin& origin, const FunctionSummary& c
             }
         }
         return;
-    case Origin::Kind::CallResult: {
+    case Origin::Kind::CallResult:
+    case Origin::Kind::CallOutput: {
         if (origin.index < 0 || origin.index >= int(context.calls.size())) {
             return;
         }
@@ -114,19 +135,33 @@ void TaintResolver::resolveOrigin(const Origin& origin, const FunctionSummary& c
         if (callee == functions_.end()) {
             return;
         }
-        Binding call{&site, &context, binding};
-        for (const Origin& result : callee->second.returned) {
-            std::vector<Partial> found;
-            resolveOrigin(result, callee->second, &call, depth + 1, found);
-            for (Partial& partial : found) {
-                // origin.steps starts with "returned by ..." at the call.
-                out.push_back({std::move(partial.categories),
-                               concat(partial.steps, nullptr, origin.steps),
-                               SinkKindMask(partial.sanitizedFor | origin.sanitizedFor)});
-            }
+        const auto& outputs = callee->second.outputs;
+        if (origin.kind == Origin::Kind::CallResult) {
+            resolveFromCallee(callee->second.returned, callee->second, site, context, binding,
+                              origin, depth, out);
+        } else if (origin.argument >= 0 && origin.argument < int(outputs.size())) {
+            resolveFromCallee(outputs[origin.argument], callee->second, site, context, binding,
+                              origin, depth, out);
         }
         return;
     }
+    case Origin::Kind::FieldRead:
+        // Whatever any function stores into the field (context-insensitive: a field outlives
+        // the call that wrote it).
+        if (auto writers = fieldWriters_.find(origin.field); writers != fieldWriters_.end()) {
+            for (const Writer& writer : writers->second) {
+                for (const Origin& written : *writer.value) {
+                    std::vector<Partial> found;
+                    resolveOrigin(written, *writer.function, nullptr, depth + 1, found);
+                    for (Partial& partial : found) {
+                        out.push_back({std::move(partial.categories),
+                                       concat(partial.steps, nullptr, origin.steps),
+                                       SinkKindMask(partial.sanitizedFor | origin.sanitizedFor)});
+                    }
+                }
+            }
+        }
+        return;
     }
 }
 

@@ -43,6 +43,11 @@ private:
 
     void resolveOrigin(const Origin& origin, const FunctionSummary& context, const Binding* binding,
                        int depth, std::vector<Partial>& out) const;
+    // What a called function returned or wrote (`calleeValue`), seen at the call `origin`.
+    void resolveFromCallee(const TaintValue& calleeValue, const FunctionSummary& callee,
+                           const CallSite& site, const FunctionSummary& context,
+                           const Binding* binding, const Origin& origin, int depth,
+                           std::vector<Partial>& out) const;
     void resolveArgument(const TaintValue& argument, const CallSite& site,
                          const FunctionSummary& caller, const Binding* binding,
                          const FunctionSummary& callee, const Origin& parameter, int depth,
@@ -54,6 +59,11 @@ private:
         const CallSite* site;
     };
     std::map<std::string, std::vector<Caller>> callers_;
+    struct Writer {
+        const FunctionSummary* function;
+        const TaintValue* value;
+    };
+    std::map<std::string, std::vector<Writer>> fieldWriters_;
 };
 
 } // namespace privaudit::cpp

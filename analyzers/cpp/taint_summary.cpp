@@ -19,6 +19,8 @@ json toJson(const TaintValue& value) {
         origins.push_back({{"kind", int(origin.kind)},
                            {"categories", origin.categories},
                            {"index", origin.index},
+                           {"argument", origin.argument},
+                           {"field", origin.field},
                            {"sanitized", origin.sanitizedFor},
                            {"steps", origin.steps}});
     }
@@ -32,6 +34,8 @@ TaintValue taintValueFromJson(const json& origins) {
         origin.kind = Origin::Kind(item.at("kind").get<int>());
         origin.categories = item.at("categories").get<std::vector<std::string>>();
         origin.index = item.at("index").get<int>();
+        origin.argument = item.at("argument").get<int>();
+        origin.field = item.at("field").get<std::string>();
         origin.sanitizedFor = item.at("sanitized").get<SinkKindMask>();
         origin.steps = item.at("steps").get<std::vector<core::FlowStep>>();
         value.push_back(std::move(origin));
@@ -74,8 +78,17 @@ void to_json(json& j, const FunctionSummary& s) {
                          {"at", call.location},
                          {"args", arguments}});
     }
-    j = {{"usr", s.usr},   {"name", s.name}, {"params", s.parameterNames},
-         {"sinks", sinks}, {"calls", calls}, {"returned", toJson(s.returned)}};
+    json outputs = json::array();
+    for (const TaintValue& output : s.outputs) {
+        outputs.push_back(toJson(output));
+    }
+    json fieldWrites = json::array();
+    for (const FieldWrite& write : s.fieldWrites) {
+        fieldWrites.push_back({{"field", write.field}, {"value", toJson(write.value)}});
+    }
+    j = {{"usr", s.usr},       {"name", s.name},       {"params", s.parameterNames},
+         {"sinks", sinks},     {"calls", calls},       {"returned", toJson(s.returned)},
+         {"outputs", outputs}, {"fields", fieldWrites}};
 }
 
 void from_json(const json& j, FunctionSummary& s) {
@@ -83,6 +96,13 @@ void from_json(const json& j, FunctionSummary& s) {
     s.name = j.at("name").get<std::string>();
     s.parameterNames = j.at("params").get<std::vector<std::string>>();
     s.returned = taintValueFromJson(j.at("returned"));
+    for (const json& output : j.at("outputs")) {
+        s.outputs.push_back(taintValueFromJson(output));
+    }
+    for (const json& write : j.at("fields")) {
+        s.fieldWrites.push_back(
+            {write.at("field").get<std::string>(), taintValueFromJson(write.at("value"))});
+    }
     for (const json& item : j.at("sinks")) {
         s.sinks.push_back({SinkKind(item.at("kind").get<int>()), item.at("sink").get<std::string>(),
                            item.at("at").get<core::SourceLocation>(),

@@ -27,15 +27,24 @@ constexpr SinkKindMask maskOf(SinkKind kind) {
 // on its own: its parameters and the results of calls to other functions are symbolic origins,
 // resolved after every translation unit has been analyzed (see taint_resolution.h).
 struct Origin {
-    enum class Kind : std::uint8_t { Source, Parameter, CallResult };
+    enum class Kind : std::uint8_t {
+        Source,     // personal data read here
+        Parameter,  // the value a caller passed (`index`: the parameter)
+        CallResult, // what a call returned (`index`: the call site)
+        CallOutput, // what a call wrote into an argument (`index`: call site, `argument`)
+        FieldRead,  // a field that other functions write (`field`: its USR)
+    };
     Kind kind = Kind::Source;
     std::vector<std::string> categories; // Source: the personal-data categories
-    int index = -1;                      // Parameter: its position; CallResult: the call site
-    SinkKindMask sanitizedFor = 0;       // sinks a sanitizer on the way made this safe for
-    std::vector<core::FlowStep> steps;   // from the origin to the current point
+    int index = -1;
+    int argument = -1;
+    std::string field;
+    SinkKindMask sanitizedFor = 0;     // sinks a sanitizer on the way made this safe for
+    std::vector<core::FlowStep> steps; // from the origin to the current point
 
     bool sameOrigin(const Origin& other) const {
-        return kind == other.kind && index == other.index && categories == other.categories &&
+        return kind == other.kind && index == other.index && argument == other.argument &&
+               field == other.field && categories == other.categories &&
                sanitizedFor == other.sanitizedFor &&
                (kind != Kind::Source || steps.front().location == other.steps.front().location);
     }
@@ -58,6 +67,12 @@ struct CallSite {
     std::vector<TaintValue> arguments; // one per parameter
 };
 
+// A value stored into a field (`this->email_ = ...`, `request.body = ...`).
+struct FieldWrite {
+    std::string field; // USR of the field
+    TaintValue value;
+};
+
 // What one function does with personal data, independent of its callers.
 struct FunctionSummary {
     std::string usr;
@@ -65,6 +80,8 @@ struct FunctionSummary {
     std::vector<std::string> parameterNames;
     std::vector<SinkHit> sinks;
     TaintValue returned;
+    std::vector<TaintValue> outputs; // per parameter: what the function writes through it
+    std::vector<FieldWrite> fieldWrites;
     std::vector<CallSite> calls;
 };
 
