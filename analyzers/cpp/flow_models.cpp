@@ -143,10 +143,14 @@ void FlowModels::add(const DocNode& root, std::vector<std::string>& errors) {
                             "mutators", "propagating-namespaces"});
     if (const DocNode* sources = root.find("sources")) {
         for (const DocNode& entry : sources->items) {
-            reader.checkKeys(entry, {"functions", "fields", "categories", "key-argument"});
-            SourceModel model{reader.strings(entry.find("categories"), "categories"), -1};
+            reader.checkKeys(entry,
+                             {"functions", "fields", "categories", "key-argument", "output"});
+            SourceModel model{reader.strings(entry.find("categories"), "categories"), -1, -1};
             if (const DocNode* key = entry.find("key-argument")) {
                 model.keyArgument = reader.integer(*key);
+            }
+            if (const DocNode* output = entry.find("output")) {
+                model.output = reader.output(output);
             }
             if (model.categories.empty()) {
                 reader.error(entry, "a source needs its personal-data categories");

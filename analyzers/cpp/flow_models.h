@@ -45,6 +45,8 @@ struct SourceModel {
     // For lookups by key (get_param_value("email")): the argument holding the key. A literal
     // key is judged by its name instead; only a computed key gives `categories`.
     int keyArgument = -1;
+    // For functions that fill a buffer (recv(fd, buffer, ...)): the argument they write.
+    int output = -1;
 };
 
 struct PropagatorModel {

@@ -36,7 +36,7 @@ constexpr std::array categoryTable{
     CategoryInfo{"transcript", "chat transcript"},
     CategoryInfo{"order-history", "order history"},
     CategoryInfo{"caller-id", "caller id"},
-    CategoryInfo{"customer-input", "customer input from a request"},
+    CategoryInfo{"customer-input", "customer input from a request or connection"},
     CategoryInfo{subjectCategory, "customer record"},
 };
 

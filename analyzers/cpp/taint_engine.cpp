@@ -619,6 +619,15 @@ private:
             assign(arguments[sanitizer->output], std::move(value), state, "protected into");
             return;
         }
+        if (const SourceModel* source = knowledge_.models.source(name);
+            source && source->output >= 0 && source->output < int(arguments.size())) {
+            Origin origin;
+            origin.categories = source->categories;
+            origin.steps = {{location(call.getSourceRange()),
+                             "received by '" + callee->getNameAsString() + "'"}};
+            assign(arguments[source->output], {std::move(origin)}, state, "into");
+            return;
+        }
         if (isUserFunction(*callee) && !knowledge_.models.sinks(name)) {
             recordUserCall(call, *callee, arguments, state);
         }
@@ -739,6 +748,8 @@ public:
     explicit FunctionCollector(const SourceManager& sources) : sources_(sources) {}
 
     bool shouldVisitLambdaBodies() const { return true; }
+    // A function template is analyzed once per instantiation: its calls then have real types.
+    bool shouldVisitTemplateInstantiations() const { return true; }
 
     bool VisitFunctionDecl(FunctionDecl* function) {
         if (function->doesThisDeclarationHaveABody() && !function->isDependentContext() &&
