@@ -160,6 +160,17 @@ TEST(TaintResolution, FieldsCarryWhatAnyMethodStored) {
     EXPECT_TRUE(withoutWriter.resolve().empty());
 }
 
+// channel.deliver(text) through a base class reaches every override.
+TEST(TaintResolution, VirtualCallsReachEveryOverride) {
+    FunctionSummary agentDesk = function("AgentDesk::deliver");
+    agentDesk.overrides = {"c:@F@Channel::deliver"};
+    agentDesk.sinks = {logAt(5, {parameter(0, 4)})};
+    FunctionSummary handler = function("handler", 0);
+    handler.calls = {call("Channel::deliver", 10, {{source("transcript", 9)}})};
+    TaintResolver resolver({agentDesk, handler});
+    EXPECT_EQ(sinkLines(resolver.resolve()), std::vector<int>{5});
+}
+
 TEST(TaintResolution, RecursionEnds) {
     FunctionSummary loop = function("loop");
     loop.calls = {call("loop", 3, {{parameter(0, 2)}})};

@@ -91,6 +91,11 @@ public:
         for (const ParmVarDecl* parameter : function_.parameters()) {
             summary_.parameterNames.push_back(parameter->getNameAsString());
         }
+        if (const auto* method = dyn_cast<CXXMethodDecl>(&function_)) {
+            for (const CXXMethodDecl* overridden : method->overridden_methods()) {
+                summary_.overrides.push_back(usrOf(*overridden));
+            }
+        }
         PostOrderCFGView order(cfg.get());
         std::map<unsigned, State> entry;
         entry[cfg->getEntry().getBlockID()] = parameterState();

@@ -45,8 +45,16 @@ TaintResolver::TaintResolver(std::vector<FunctionSummary> summaries) {
         functions_.try_emplace(usr, std::move(summary));
     }
     for (const auto& [usr, function] : functions_) {
+        implementations_[usr].push_back(&function);
+        for (const std::string& overridden : function.overrides) {
+            implementations_[overridden].push_back(&function);
+        }
+    }
+    for (const auto& [usr, function] : functions_) {
         for (const CallSite& site : function.calls) {
-            callers_[site.callee].push_back({&function, &site});
+            for (const FunctionSummary* callee : implementations(site.callee)) {
+                callers_[callee->usr].push_back({&function, &site});
+            }
         }
         for (const FieldWrite& write : function.fieldWrites) {
             fieldWriters_[write.field].push_back({&function, &write.value});
@@ -131,17 +139,15 @@ void TaintResolver::resolveOrigin(const Origin& origin, const FunctionSummary& c
             return;
         }
         const CallSite& site = context.calls[origin.index];
-        auto callee = functions_.find(site.callee);
-        if (callee == functions_.end()) {
-            return;
-        }
-        const auto& outputs = callee->second.outputs;
-        if (origin.kind == Origin::Kind::CallResult) {
-            resolveFromCallee(callee->second.returned, callee->second, site, context, binding,
-                              origin, depth, out);
-        } else if (origin.argument >= 0 && origin.argument < int(outputs.size())) {
-            resolveFromCallee(outputs[origin.argument], callee->second, site, context, binding,
-                              origin, depth, out);
+        for (const FunctionSummary* callee : implementations(site.callee)) {
+            const auto& outputs = callee->outputs;
+            if (origin.kind == Origin::Kind::CallResult) {
+                resolveFromCallee(callee->returned, *callee, site, context, binding, origin, depth,
+                                  out);
+            } else if (origin.argument >= 0 && origin.argument < int(outputs.size())) {
+                resolveFromCallee(outputs[origin.argument], *callee, site, context, binding, origin,
+                                  depth, out);
+            }
         }
         return;
     }
@@ -163,6 +169,13 @@ void TaintResolver::resolveOrigin(const Origin& origin, const FunctionSummary& c
         }
         return;
     }
+}
+
+const std::vector<const FunctionSummary*>&
+TaintResolver::implementations(const std::string& usr) const {
+    static const std::vector<const FunctionSummary*> none;
+    auto found = implementations_.find(usr);
+    return found == implementations_.end() ? none : found->second;
 }
 
 std::vector<ResolvedSink> TaintResolver::resolve() const {

@@ -53,7 +53,11 @@ private:
                          const FunctionSummary& callee, const Origin& parameter, int depth,
                          std::vector<Partial>& out) const;
 
+    // The summaries a call to `usr` may run: its own and those of the methods overriding it.
+    const std::vector<const FunctionSummary*>& implementations(const std::string& usr) const;
+
     std::map<std::string, FunctionSummary> functions_;
+    std::map<std::string, std::vector<const FunctionSummary*>> implementations_;
     struct Caller {
         const FunctionSummary* function;
         const CallSite* site;

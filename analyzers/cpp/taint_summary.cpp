@@ -86,9 +86,9 @@ void to_json(json& j, const FunctionSummary& s) {
     for (const FieldWrite& write : s.fieldWrites) {
         fieldWrites.push_back({{"field", write.field}, {"value", toJson(write.value)}});
     }
-    j = {{"usr", s.usr},       {"name", s.name},       {"params", s.parameterNames},
-         {"sinks", sinks},     {"calls", calls},       {"returned", toJson(s.returned)},
-         {"outputs", outputs}, {"fields", fieldWrites}};
+    j = {{"usr", s.usr},       {"name", s.name},        {"params", s.parameterNames},
+         {"sinks", sinks},     {"calls", calls},        {"returned", toJson(s.returned)},
+         {"outputs", outputs}, {"fields", fieldWrites}, {"overrides", s.overrides}};
 }
 
 void from_json(const json& j, FunctionSummary& s) {
@@ -96,6 +96,7 @@ void from_json(const json& j, FunctionSummary& s) {
     s.name = j.at("name").get<std::string>();
     s.parameterNames = j.at("params").get<std::vector<std::string>>();
     s.returned = taintValueFromJson(j.at("returned"));
+    s.overrides = j.at("overrides").get<std::vector<std::string>>();
     for (const json& output : j.at("outputs")) {
         s.outputs.push_back(taintValueFromJson(output));
     }

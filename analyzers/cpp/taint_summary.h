@@ -78,6 +78,7 @@ struct FunctionSummary {
     std::string usr;
     std::string name;
     std::vector<std::string> parameterNames;
+    std::vector<std::string> overrides; // USRs of the virtual methods this one overrides
     std::vector<SinkHit> sinks;
     TaintValue returned;
     std::vector<TaintValue> outputs; // per parameter: what the function writes through it

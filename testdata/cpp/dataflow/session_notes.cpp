@@ -1,5 +1,7 @@
 // A chat session keeps notes for the human agent who takes over; helpers fill buffers the
 // caller hands them.
+#include "customer.h"
+
 #include <spdlog/spdlog.h>
 #include <string>
 
@@ -47,6 +49,28 @@ void handOver(const std::string& utterance, const std::string& callerPhone, int 
     std::string place;
     describeQueue(place, position);
     spdlog::warn("{}", place); // ok: cpp/pii-in-log
+}
+
+} // namespace support
+
+namespace support {
+
+// Channels the bot answers on; the handover channel is chosen at run time.
+class Channel {
+public:
+    virtual ~Channel() = default;
+    virtual void deliver(const std::string& text) = 0;
+};
+
+class AgentDeskChannel : public Channel {
+public:
+    void deliver(const std::string& text) override {
+        spdlog::info("to agent desk: {}", text); // expect: cpp/pii-in-log
+    }
+};
+
+void forwardToAgent(Channel& channel, const ChatTurn& turn) {
+    channel.deliver(turn.utterance);
 }
 
 } // namespace support
