@@ -12,18 +12,24 @@ void blank(std::string& text, size_t from, size_t to) {
     }
 }
 
+// The index of the quote that closes the string opened at `quote`. A newline ends a broken
+// string, so one typo cannot hide the rest of the file.
+size_t stringEnd(const std::string& text, size_t quote) {
+    for (size_t i = quote + 1; i < text.size(); ++i) {
+        if (text[i] == '\\') {
+            ++i;
+        } else if (text[i] == '"' || text[i] == '\n') {
+            return i;
+        }
+    }
+    return text.size();
+}
+
 void blankComments(std::string& text) {
-    bool inString = false;
     for (size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
-        if (inString) {
-            if (c == '\\') {
-                ++i;
-            } else if (c == '"' || c == '\n') {
-                inString = false; // a newline ends a broken string so one typo cannot hide the rest
-            }
-        } else if (c == '"') {
-            inString = true;
+        if (c == '"') {
+            i = stringEnd(text, i);
         } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
             size_t end = text.find('\n', i);
             end = end == std::string::npos ? text.size() : end;
@@ -40,18 +46,9 @@ void blankComments(std::string& text) {
 
 // Runs after blankComments, so only whitespace can stand between a comma and its bracket.
 void blankTrailingCommas(std::string& text) {
-    bool inString = false;
     size_t pendingComma = std::string::npos;
     for (size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
-        if (inString) {
-            if (c == '\\') {
-                ++i;
-            } else if (c == '"' || c == '\n') {
-                inString = false;
-            }
-            continue;
-        }
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
             continue;
         }
@@ -59,7 +56,9 @@ void blankTrailingCommas(std::string& text) {
             text[pendingComma] = ' ';
         }
         pendingComma = c == ',' ? i : std::string::npos;
-        inString = c == '"';
+        if (c == '"') {
+            i = stringEnd(text, i);
+        }
     }
 }
 
