@@ -1,3 +1,4 @@
+#include "cli/data_scan_command.h"
 #include "cli/rules_command.h"
 #include "cli/scan_command.h"
 
@@ -13,6 +14,8 @@ configurations (Rasa, Dialogflow, Lex/Connect, Bot Framework, LiteLLM, ...).
 
 commands:
   scan [PATH...]   scan sources and configs; report as text, SARIF 2.1.0 or JSON
+  scan-data [PATH...]
+                   find personal data in logs, transcripts and exports (JSON, CSV, text, .gz)
   rules            print the rule catalogue
 
 options:
@@ -47,6 +50,20 @@ int run(const std::vector<std::string>& arguments) {
             return 2;
         }
         return privaudit::cli::runScan(options, arguments);
+    }
+    if (command == "scan-data") {
+        privaudit::cli::DataScanOptions options;
+        bool help = false;
+        std::string error = privaudit::cli::parseDataScanOptions(rest, options, help);
+        if (help) {
+            std::cout << privaudit::cli::dataScanUsage;
+            return 0;
+        }
+        if (!error.empty()) {
+            std::cerr << "privaudit scan-data: " << error << "\n";
+            return 2;
+        }
+        return privaudit::cli::runDataScan(options, arguments);
     }
     std::cerr << "privaudit: unknown command '" << command << "'\n" << usage;
     return 2;

@@ -34,8 +34,6 @@ exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage or poli
 3 some input could not be analyzed (the report is still written, with notifications)
 )";
 
-namespace {
-
 std::optional<ReportFormat> parseFormat(const std::string& name) {
     if (name == "text") {
         return ReportFormat::Text;
@@ -54,9 +52,8 @@ bool parsePositive(const std::string& text, int& value) {
     return ec == std::errc() && end == text.data() + text.size() && value > 0;
 }
 
-} // namespace
-
-ReportFormat ScanOptions::reportFormat() const {
+ReportFormat reportFormatFor(const std::optional<ReportFormat>& format,
+                             const std::optional<std::string>& output) {
     if (format) {
         return *format;
     }
@@ -67,6 +64,10 @@ ReportFormat ScanOptions::reportFormat() const {
         return ReportFormat::Json;
     }
     return ReportFormat::Text;
+}
+
+ReportFormat ScanOptions::reportFormat() const {
+    return reportFormatFor(format, output);
 }
 
 std::string parseScanOptions(const std::vector<std::string>& args, ScanOptions& options,

@@ -33,4 +33,11 @@ std::string parseScanOptions(const std::vector<std::string>& args, ScanOptions& 
 
 extern const char* const scanUsage;
 
+// Option values both scan commands take: "text" | "sarif" | "json", and positive numbers.
+std::optional<ReportFormat> parseFormat(const std::string& name);
+bool parsePositive(const std::string& text, int& value);
+// --format when given, else by -o's extension (.sarif, .json), else text.
+ReportFormat reportFormatFor(const std::optional<ReportFormat>& format,
+                             const std::optional<std::string>& output);
+
 } // namespace privaudit::cli

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace privaudit::core {
@@ -47,6 +49,16 @@ struct Suppression {
 
 enum class BaselineState { None, New, Unchanged };
 
+// Where inside a structured input the finding is: a JSON pointer ("/messages/3/text") or a CSV
+// column name. SARIF logicalLocations: `kind` is one of its kinds ("member", "element", ...).
+struct LogicalLocation {
+    std::string fullyQualifiedName;
+    std::string kind;
+};
+
+// A fact about one finding that reporters pass on as SARIF result.properties.
+using PropertyValue = std::variant<std::string, double>;
+
 // What a check reports. Checks fill rule id, message, location and categories; the scan fills
 // level, severity, fingerprint, suppression and baseline state from the catalogue and policy.
 struct Finding {
@@ -56,6 +68,8 @@ struct Finding {
     std::vector<RelatedLocation> related;
     std::vector<CodeFlow> flows;         // up to a few paths that lead to this finding
     std::vector<std::string> categories; // data categories: email, phone, credential, ...
+    std::optional<LogicalLocation> logicalLocation;
+    std::map<std::string, PropertyValue> properties; // e.g. entity, score, preview
 
     Level level = Level::Warning;
     double securitySeverity = 0.0;

@@ -42,6 +42,14 @@ std::string withoutWhitespace(std::string_view text) {
 
 } // namespace
 
+std::string stableHash(std::initializer_list<std::string_view> fields) {
+    Fnv1a hash;
+    for (std::string_view field : fields) {
+        hash.add(field);
+    }
+    return hash.hex();
+}
+
 void assignFingerprints(std::vector<Finding>& findings, SourceFiles& sources,
                         const std::string& sourceRoot) {
     std::map<std::string, int> seen;

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <variant>
 
 namespace privaudit::reporters {
 
@@ -46,6 +47,12 @@ Json finding(const core::Finding& finding, const std::string& sourceRoot) {
         {"fingerprint", finding.fingerprint},
         {"suppressed", finding.suppression.has_value()},
     };
+    if (finding.logicalLocation) {
+        entry["logicalLocation"] = finding.logicalLocation->fullyQualifiedName;
+    }
+    for (const auto& [name, value] : finding.properties) {
+        std::visit([&](const auto& v) { entry["properties"][name] = v; }, value);
+    }
     if (finding.suppression) {
         entry["justification"] = finding.suppression->justification;
     }

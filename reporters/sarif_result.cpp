@@ -1,6 +1,7 @@
 #include "reporters/sarif_result.h"
 
 #include <string>
+#include <variant>
 
 namespace privaudit::reporters {
 
@@ -59,6 +60,11 @@ std::string_view baselineStateName(core::BaselineState state) {
 
 SarifJson sarifResult(const core::Finding& finding, int ruleIndex, std::string_view sourceRoot) {
     SarifJson primary = {{"physicalLocation", sarifPhysicalLocation(finding.location, sourceRoot)}};
+    if (finding.logicalLocation) {
+        primary["logicalLocations"] =
+            SarifJson::array({{{"fullyQualifiedName", finding.logicalLocation->fullyQualifiedName},
+                               {"kind", finding.logicalLocation->kind}}});
+    }
     SarifJson result = {
         {"ruleId", finding.ruleId},
         {"ruleIndex", ruleIndex},
@@ -81,8 +87,15 @@ SarifJson sarifResult(const core::Finding& finding, int ruleIndex, std::string_v
     if (finding.suppression) {
         result["suppressions"] = suppressions(*finding.suppression);
     }
+    SarifJson properties = SarifJson::object();
     if (!finding.categories.empty()) {
-        result["properties"] = {{"dataCategories", finding.categories}};
+        properties["dataCategories"] = finding.categories;
+    }
+    for (const auto& [name, value] : finding.properties) {
+        std::visit([&](const auto& v) { properties[name] = v; }, value);
+    }
+    if (!properties.empty()) {
+        result["properties"] = properties;
     }
     return result;
 }

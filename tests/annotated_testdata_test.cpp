@@ -1,5 +1,6 @@
 // The one runner for annotated testdata: scans every folder under testdata/ (but the
 // bad-input corpus) and requires findings and annotations to match exactly, both ways.
+// Runtime artifacts (testdata/runtime, the demo's logs) are scanned with scan-data.
 #include "tests/annotations.h"
 #include "tests/run_privaudit.h"
 
@@ -12,10 +13,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::set<Mark> scanFindings(const std::vector<std::string>& folders) {
+// Folders of runtime artifacts, scanned by scan-data rather than scan.
+const std::vector<std::string> artifactFolders = {"testdata/runtime", "testdata/demo/logs"};
+
+std::set<Mark> scanFindings(const std::vector<std::string>& folders,
+                            const std::string& command = "scan") {
     TempDir temp;
     std::string report = temp.path() + "/report.json";
-    std::vector<std::string> args = {"scan"};
+    std::vector<std::string> args = {command};
     args.insert(args.end(), folders.begin(), folders.end());
     args.insert(args.end(), {"--format", "json", "-o", report, "--fail-on", "none", "--quiet",
                              "--source-root", "."});
@@ -27,7 +32,8 @@ std::set<Mark> scanFindings(const std::vector<std::string>& folders) {
 std::vector<std::string> annotatedFolders() {
     std::vector<std::string> folders;
     for (const auto& entry : fs::directory_iterator(fs::path(PRIVAUDIT_SOURCE_DIR) / "testdata")) {
-        if (entry.is_directory() && entry.path().filename() != "bad-input") {
+        if (entry.is_directory() && entry.path().filename() != "bad-input" &&
+            entry.path().filename() != "runtime") {
             folders.push_back("testdata/" + entry.path().filename().string());
         }
     }
@@ -38,9 +44,12 @@ std::vector<std::string> annotatedFolders() {
 TEST(AnnotatedTestdata, FindingsMatchAnnotationsBothWays) {
     std::vector<std::string> folders = annotatedFolders();
     ASSERT_FALSE(folders.empty());
+    std::set<Mark> findings = scanFindings(folders);
+    findings.merge(scanFindings(artifactFolders, "scan-data"));
+    folders.push_back("testdata/runtime");
     Annotations annotations = readAnnotations(PRIVAUDIT_SOURCE_DIR, folders);
     ASSERT_FALSE(annotations.expected.empty());
-    for (const std::string& problem : compareAnnotations(annotations, scanFindings(folders))) {
+    for (const std::string& problem : compareAnnotations(annotations, findings)) {
         ADD_FAILURE() << problem;
     }
 }

@@ -38,11 +38,18 @@ void readInlineAnnotations(const std::string& text, const std::string& file, Ann
     }
 }
 
+// "LINE RULE-ID", optionally followed by more (scan-data testdata names the entity); '#'
+// starts a comment line.
 void readExpectFile(const std::string& text, const std::string& file, Annotations& out) {
     std::stringstream lines(text);
-    int line = 0;
-    std::string rule;
-    while (lines >> line >> rule) {
+    std::string entry;
+    while (std::getline(lines, entry)) {
+        std::istringstream fields(entry);
+        int line = 0;
+        std::string rule;
+        if (entry.starts_with("#") || !(fields >> line >> rule)) {
+            continue;
+        }
         out.expected.insert({file, line, rule});
     }
 }

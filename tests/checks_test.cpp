@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <sstream>
 
 namespace privaudit::testing {
 
@@ -88,7 +89,17 @@ TEST(Catalogue, EveryRuleIsDocumentedAndTested) {
     std::string annotatedTestdata;
     for (const auto& entry :
          fs::recursive_directory_iterator(std::string(PRIVAUDIT_SOURCE_DIR) + "/testdata")) {
-        if (entry.is_regular_file()) {
+        if (entry.is_regular_file() && entry.path().extension() == ".expect") {
+            std::istringstream lines(readFile(entry.path().string()));
+            for (std::string line; std::getline(lines, line);) {
+                std::istringstream fields(line); // "LINE RULE-ID [...]"
+                int number = 0;
+                std::string rule;
+                if (fields >> number >> rule) {
+                    annotatedTestdata += "expect: " + rule + "\n";
+                }
+            }
+        } else if (entry.is_regular_file()) {
             annotatedTestdata += readFile(entry.path().string());
         }
     }

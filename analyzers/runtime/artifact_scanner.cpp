@@ -1,0 +1,302 @@
+#include "analyzers/runtime/artifact_scanner.h"
+
+#include "analyzers/runtime/byte_source.h"
+#include "analyzers/runtime/csv_records.h"
+#include "analyzers/runtime/json_values.h"
+#include "analyzers/runtime/masked_preview.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace privaudit::runtime {
+
+namespace {
+
+// JSON documents are parsed in memory; larger ones are scanned as text lines.
+constexpr size_t maxJsonDocument = 256u << 20;
+
+std::string formatScore(double score) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%.2f", score);
+    return buffer;
+}
+
+// The last two named keys of a path, as field-name context: {"customer":{"email":...}} and
+// {"contact":{"value":...}} both tell something.
+std::string fieldContext(const JsonPath& path) {
+    std::string words;
+    int named = 0;
+    for (size_t i = path.size(); i-- > 0 && named < 2;) {
+        const std::string& segment = path[i];
+        if (segment.empty() || segment.find_first_not_of("0123456789") == std::string::npos) {
+            continue;
+        }
+        words = fieldWords(segment) + (words.empty() ? "" : " " + words);
+        ++named;
+    }
+    return words;
+}
+
+bool looksBinary(std::string_view head) {
+    size_t zeros = 0, control = 0;
+    for (unsigned char c : head) {
+        zeros += c == 0;
+        control += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b;
+    }
+    return !head.empty() &&
+           ((zeros >= 4 && zeros * 100 >= head.size()) || control * 10 >= head.size());
+}
+
+class ArtifactScanner {
+public:
+    ArtifactScanner(const std::string& path, const ScanSettings& settings, size_t maxFindings)
+        : path_(path), settings_(settings), maxFindings_(maxFindings) {}
+
+    ArtifactScan run() {
+        ByteSource source;
+        if (std::string error = source.open(path_); !error.empty()) {
+            notify(core::Level::Error, 0, "cannot read: " + error);
+            return std::move(result_);
+        }
+        LineReader reader(source);
+        if (looksBinary(reader.peek(8192))) {
+            notify(core::Level::Warning, 0, "binary file, not scanned");
+            return std::move(result_);
+        }
+        ArtifactFormat format = formatByName(path_);
+        if (format == ArtifactFormat::Text && reader.peek(1) == "{") {
+            format = ArtifactFormat::JsonLines;
+        }
+        switch (format) {
+        case ArtifactFormat::JsonDocument:
+            scanJsonDocument(reader);
+            break;
+        case ArtifactFormat::Csv:
+            scanCsv(reader);
+            break;
+        default:
+            scanLines(reader, format == ArtifactFormat::JsonLines);
+        }
+        result_.bytes = reader.bytesRead();
+        if (!source.error().empty()) {
+            notify(core::Level::Error, reader.lineNumber(),
+                   source.error() + "; scanned up to here");
+        }
+        if (result_.unlisted > 0) {
+            notify(core::Level::Note, 0,
+                   std::to_string(result_.unlisted) + " more finding(s) beyond the limit of " +
+                       std::to_string(maxFindings_) + " per file are not listed");
+        }
+        return std::move(result_);
+    }
+
+private:
+    void notify(core::Level level, int line, std::string message) {
+        core::Notification::Kind kind = level == core::Level::Error
+                                            ? core::Notification::Kind::InputUnreadable
+                                            : core::Notification::Kind::ParseError;
+        result_.notifications.push_back({kind, level, std::move(message), {path_, line}});
+    }
+
+    void report(const Match& match, int line, size_t columnBase, size_t columnEnd,
+                const std::string& logical) {
+        if (maxFindings_ && result_.findings.size() >= maxFindings_) {
+            ++result_.unlisted;
+            return;
+        }
+        const RecognizerSpec& spec = *match.recognizer;
+        std::string preview = maskedPreview(spec.entity, match.value);
+        core::Finding finding;
+        finding.ruleId = piiInArtifactRule;
+        finding.message = spec.label + " " + preview + " (" + spec.entity + ", score " +
+                          formatScore(match.score) + ")";
+        if (!logical.empty()) {
+            finding.message += " in " + logical;
+        }
+        if (!match.decodeChain.empty()) {
+            finding.message += ", decoded from " + match.decodeChain;
+        }
+        finding.location = {path_, line, static_cast<int>(columnBase + 1), line,
+                            static_cast<int>(columnEnd + 1)};
+        if (!logical.empty()) {
+            finding.logicalLocation = core::LogicalLocation{logical, "property"};
+        }
+        finding.categories = {spec.category};
+        finding.properties["entity"] = spec.entity;
+        finding.properties["score"] = std::round(match.score * 100) / 100;
+        finding.properties["preview"] = preview;
+        finding.properties["recognizer"] = spec.id;
+        if (!match.decodeChain.empty()) {
+            finding.properties["decodeChain"] = match.decodeChain;
+        }
+        result_.findings.push_back(std::move(finding));
+    }
+
+    void scanTextLine(std::string_view text, int line, size_t column) {
+        matches_.clear();
+        scanText(text, {}, settings_, matches_);
+        for (const Match& match : matches_) {
+            report(match, line, column + match.begin, column + match.end, {});
+        }
+    }
+
+    void scanLines(LineReader& reader, bool jsonLines) {
+        std::string line;
+        size_t invalidJson = 0;
+        int firstInvalid = 0;
+        while (reader.next(line)) {
+            bool whole = reader.column() == 0 && !reader.continues();
+            if (jsonLines && whole && !line.empty() && (line[0] == '{' || line[0] == '[')) {
+                if (scanJson(line, [&](size_t offset) {
+                        return std::pair(reader.lineNumber(), offset);
+                    })) {
+                    continue;
+                }
+                if (invalidJson++ == 0) {
+                    firstInvalid = reader.lineNumber();
+                }
+            }
+            scanTextLine(line, reader.lineNumber(), reader.column());
+        }
+        if (invalidJson > 0) {
+            notify(core::Level::Warning, firstInvalid,
+                   std::to_string(invalidJson) + " line(s) are not valid JSON; scanned as text");
+        }
+    }
+
+    // Scans the scalars of a JSON text; `position` turns an input offset into line and column.
+    // False (and nothing reported) when the text is not valid JSON.
+    template <typename Position> bool scanJson(std::string_view json, Position position) {
+        std::vector<std::pair<Match, std::pair<std::string, std::pair<size_t, size_t>>>> found;
+        auto error = visitJsonScalars(json, [&](const JsonScalar& scalar, const JsonPath& path) {
+            matches_.clear();
+            std::string field = scalar.isKey ? fieldContext(JsonPath(path.begin(), path.end() - 1))
+                                             : fieldContext(path);
+            scanText(scalar.text, field, settings_, matches_);
+            for (Match& match : matches_) {
+                std::string pointer = jsonPointer(path);
+                found.push_back(
+                    {std::move(match),
+                     {pointer, {scalar.inputOffset(match.begin), scalar.inputOffset(match.end)}}});
+            }
+        });
+        if (error) {
+            lastJsonError_ = *error;
+            return false;
+        }
+        for (auto& [match, where] : found) {
+            auto [line, column] = position(where.second.first);
+            size_t endColumn = column + (where.second.second - where.second.first);
+            report(match, line, column, endColumn, where.first);
+        }
+        return true;
+    }
+
+    void scanJsonDocument(LineReader& reader) {
+        std::string document;
+        std::string line;
+        bool tooLarge = false;
+        std::vector<size_t> lineStarts;
+        while (reader.next(line)) {
+            if (reader.column() == 0) {
+                lineStarts.push_back(document.size());
+            }
+            document += line;
+            if (!reader.continues()) {
+                document += '\n';
+            }
+            if (document.size() > maxJsonDocument) {
+                tooLarge = true;
+                break;
+            }
+        }
+        auto position = [&](size_t offset) {
+            auto next = std::upper_bound(lineStarts.begin(), lineStarts.end(), offset);
+            size_t index = static_cast<size_t>(next - lineStarts.begin()) - 1;
+            return std::pair(static_cast<int>(index + 1), offset - lineStarts[index]);
+        };
+        if (!tooLarge && scanJson(document, position)) {
+            return;
+        }
+        if (tooLarge) {
+            notify(core::Level::Warning, 0, "JSON document larger than 256 MiB; scanned as text");
+        } else {
+            auto [errorLine, errorColumn] =
+                position(std::min(lastJsonError_.offset, document.size() - 1));
+            result_.notifications.push_back(
+                {core::Notification::Kind::ParseError,
+                 core::Level::Warning,
+                 "invalid JSON: " + lastJsonError_.message + "; scanned as text",
+                 {path_, errorLine, static_cast<int>(errorColumn + 1)}});
+        }
+        for (size_t i = 0; i < lineStarts.size(); ++i) {
+            size_t end = i + 1 < lineStarts.size() ? lineStarts[i + 1] - 1 : document.size();
+            scanTextLine(std::string_view(document).substr(lineStarts[i], end - lineStarts[i]),
+                         static_cast<int>(i + 1), 0);
+        }
+        if (tooLarge) {
+            scanLines(reader, false);
+        }
+    }
+
+    void scanCsv(LineReader& reader) {
+        CsvReader csv(reader, path_.ends_with(".tsv") || path_.ends_with(".tsv.gz") ? '\t' : 0);
+        std::vector<std::string> header;
+        CsvRecord record;
+        while (csv.next(record)) {
+            if (header.empty()) {
+                for (const CsvField& field : record.fields) {
+                    header.push_back(field.text);
+                }
+                continue;
+            }
+            for (size_t i = 0; i < record.fields.size(); ++i) {
+                const CsvField& field = record.fields[i];
+                std::string column = i < header.size() ? header[i] : std::to_string(i + 1);
+                matches_.clear();
+                scanText(field.text, fieldWords(column), settings_, matches_);
+                for (const Match& match : matches_) {
+                    report(match, field.line, field.column + match.begin, field.column + match.end,
+                           column);
+                }
+            }
+        }
+    }
+
+    const std::string& path_;
+    const ScanSettings& settings_;
+    size_t maxFindings_;
+    ArtifactScan result_;
+    std::vector<Match> matches_;
+    JsonError lastJsonError_;
+};
+
+std::string withoutGz(const std::string& path) {
+    return path.ends_with(".gz") ? path.substr(0, path.size() - 3) : path;
+}
+
+} // namespace
+
+ArtifactFormat formatByName(const std::string& path) {
+    std::string name = withoutGz(path);
+    for (std::string_view ext : {".jsonl", ".ndjson", ".jsonlines"}) {
+        if (name.ends_with(ext)) {
+            return ArtifactFormat::JsonLines;
+        }
+    }
+    if (name.ends_with(".json")) {
+        return ArtifactFormat::JsonDocument;
+    }
+    if (name.ends_with(".csv") || name.ends_with(".tsv")) {
+        return ArtifactFormat::Csv;
+    }
+    return ArtifactFormat::Text;
+}
+
+ArtifactScan scanArtifact(const std::string& path, const ScanSettings& settings,
+                          size_t maxFindings) {
+    return ArtifactScanner(path, settings, maxFindings).run();
+}
+
+} // namespace privaudit::runtime

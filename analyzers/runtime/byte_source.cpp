@@ -1,0 +1,140 @@
+#include "analyzers/runtime/byte_source.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+#include <zlib.h>
+
+namespace privaudit::runtime {
+
+namespace {
+
+constexpr size_t readChunk = 1 << 18;
+
+} // namespace
+
+ByteSource::~ByteSource() {
+    if (gz_) {
+        gzclose(static_cast<gzFile>(gz_));
+    } else if (file_) {
+        std::fclose(file_);
+    }
+}
+
+std::string ByteSource::open(const std::string& path) {
+    file_ = std::fopen(path.c_str(), "rb");
+    if (!file_) {
+        return std::strerror(errno);
+    }
+    unsigned char magic[2] = {};
+    size_t got = std::fread(magic, 1, 2, file_);
+    std::rewind(file_);
+    if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+        int fd = dup(fileno(file_));
+        std::fclose(file_);
+        file_ = nullptr;
+        gz_ = gzdopen(fd, "rb");
+        if (!gz_) {
+            return "cannot open the gzip stream";
+        }
+        gzbuffer(static_cast<gzFile>(gz_), readChunk);
+    }
+    return {};
+}
+
+size_t ByteSource::read(char* buffer, size_t size) {
+    if (gz_) {
+        int got = gzread(static_cast<gzFile>(gz_), buffer, static_cast<unsigned>(size));
+        if (got < 0) {
+            int code = 0;
+            const char* message = gzerror(static_cast<gzFile>(gz_), &code);
+            error_ = std::string("gzip data is corrupt: ") + message;
+            return 0;
+        }
+        if (got == 0 && !gzeof(static_cast<gzFile>(gz_))) {
+            error_ = "gzip data is truncated";
+        }
+        if (got == 0 && error_.empty()) {
+            int code = 0;
+            gzerror(static_cast<gzFile>(gz_), &code);
+            if (code == Z_BUF_ERROR) {
+                error_ = "gzip data is truncated";
+            }
+        }
+        return static_cast<size_t>(got);
+    }
+    size_t got = std::fread(buffer, 1, size, file_);
+    if (got == 0 && std::ferror(file_)) {
+        error_ = std::strerror(errno);
+    }
+    return got;
+}
+
+bool LineReader::fill() {
+    if (eof_) {
+        return false;
+    }
+    buffer_.erase(0, position_);
+    position_ = 0;
+    size_t old = buffer_.size();
+    buffer_.resize(old + readChunk);
+    size_t got = source_.read(buffer_.data() + old, readChunk);
+    buffer_.resize(old + got);
+    bytesRead_ += got;
+    if (got == 0) {
+        eof_ = true;
+    }
+    return got > 0;
+}
+
+std::string_view LineReader::peek(size_t size) {
+    while (buffer_.size() - position_ < size && fill()) {
+    }
+    return std::string_view(buffer_).substr(position_, size);
+}
+
+bool LineReader::next(std::string& line) {
+    if (continues_) {
+        column_ += lastPieceSize_;
+    } else {
+        column_ = 0;
+        ++lineNumber_;
+    }
+    while (true) {
+        const char* start = buffer_.data() + position_;
+        size_t available = buffer_.size() - position_;
+        const void* newline = std::memchr(start, '\n', std::min(available, maxPiece));
+        if (newline) {
+            size_t length = static_cast<const char*>(newline) - start;
+            line.assign(start, length);
+            if (!line.empty() && line.back() == '\r') {
+                line.pop_back();
+            }
+            position_ += length + 1;
+            continues_ = false;
+            return true;
+        }
+        if (available >= maxPiece) {
+            line.assign(start, maxPiece);
+            position_ += maxPiece;
+            lastPieceSize_ = maxPiece;
+            continues_ = true;
+            return true;
+        }
+        if (!fill()) {
+            if (available == 0) {
+                if (!continues_) {
+                    --lineNumber_;
+                }
+                return false;
+            }
+            line.assign(buffer_.data() + position_, available);
+            position_ += available;
+            continues_ = false;
+            return true;
+        }
+    }
+}
+
+} // namespace privaudit::runtime

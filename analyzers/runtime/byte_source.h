@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace privaudit::runtime {
+
+// The bytes of one file, gunzipped on the fly when it starts with the gzip magic: memory stays
+// the size of the read buffer whatever the file's size.
+class ByteSource {
+public:
+    ByteSource() = default;
+    ByteSource(const ByteSource&) = delete;
+    ByteSource& operator=(const ByteSource&) = delete;
+    ~ByteSource();
+
+    // Returns an error message, empty on success.
+    std::string open(const std::string& path);
+    // Up to `size` bytes; 0 at the end or on an error (then error() says which).
+    size_t read(char* buffer, size_t size);
+
+    bool compressed() const { return gz_ != nullptr; }
+    const std::string& error() const { return error_; }
+
+private:
+    std::FILE* file_ = nullptr;
+    void* gz_ = nullptr; // gzFile, kept opaque so zlib.h stays out of this header
+    std::string error_;
+};
+
+// Reads a file as lines. A line longer than `maxPiece` comes in pieces (with the piece's
+// column), so one multi-megabyte line never needs more memory than a piece.
+class LineReader {
+public:
+    static constexpr size_t maxPiece = 1 << 20;
+
+    explicit LineReader(ByteSource& source) : source_(source) {}
+
+    // Up to `size` bytes ahead, without consuming them (to sniff the format).
+    std::string_view peek(size_t size);
+
+    // The next line or piece, without its line break; false at the end.
+    bool next(std::string& line);
+
+    int lineNumber() const { return lineNumber_; } // 1-based line of the last piece
+    size_t column() const { return column_; }      // 0-based byte column where it starts
+    bool continues() const { return continues_; }  // the last piece is not the line's end
+    unsigned long long bytesRead() const { return bytesRead_; }
+
+private:
+    bool fill();
+
+    ByteSource& source_;
+    std::string buffer_;
+    size_t position_ = 0;
+    bool eof_ = false;
+    int lineNumber_ = 0;
+    size_t column_ = 0;
+    bool continues_ = false;
+    size_t lastPieceSize_ = 0;
+    unsigned long long bytesRead_ = 0;
+};
+
+} // namespace privaudit::runtime

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace privaudit::runtime {
+
+// How much the shape of a match says on its own: a weak shape (a bare 9-digit number that
+// could be an SSN) reports only with context; a strong one (grouped as on the card, a
+// plausible birth date inside the number) scores higher.
+enum class Structure { Weak, Plain, Strong };
+
+// A match of one recognizer's shape whose validator passed, before scoring.
+struct Candidate {
+    size_t begin = 0; // byte offsets in the scanned text
+    size_t end = 0;
+    std::string_view recognizer; // recognizer id, e.g. "credit-card"
+    Structure structure = Structure::Plain;
+    std::string value; // compact form (separators removed) for the masked preview
+};
+
+// A stretch of text that may hide a value in an encoding: a long base64 or hex run, a
+// percent-encoded run, JSON/JavaScript \u escapes.
+struct EncodedSpan {
+    enum class Kind { Base64OrHex, Percent, UnicodeEscape };
+    size_t begin = 0;
+    size_t end = 0;
+    Kind kind = Kind::Base64OrHex;
+};
+
+// Finds candidates of every shape in one pass over `text`: a tokenizer over digit and
+// alphanumeric runs dispatches each run to the validators of the shapes it can start;
+// literal triggers ('@', '+', "://") start e-mail, phone and URL shapes. The same pass notes
+// the encoded spans worth decoding.
+void findCandidates(std::string_view text, std::vector<Candidate>& out,
+                    std::vector<EncodedSpan>& encoded);
+
+} // namespace privaudit::runtime

@@ -1,0 +1,140 @@
+#include "analyzers/runtime/candidate.h"
+#include "analyzers/runtime/char_classes.h"
+#include "analyzers/runtime/shapes.h"
+
+namespace privaudit::runtime {
+
+namespace {
+
+size_t matchToken(std::string_view text, size_t begin, size_t end, std::vector<Candidate>& out) {
+    char next = at(text, end);
+    if (next == '@') {
+        return matchEmail(text, end, out);
+    }
+    if (next == ':' && text.substr(end, 3) == "://") {
+        return matchUrlCredentials(text, end, out);
+    }
+    switch (charClasses[static_cast<unsigned char>(text[begin])]) {
+    case Digit:
+        return matchNumber(text, begin, end, out);
+    case Upper:
+        return matchUpperWord(text, begin, end, out);
+    case Lower:
+        return matchLowerWord(text, begin, end, out);
+    default:
+        return 0;
+    }
+}
+
+bool base64Char(char c) {
+    return isAsciiAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-';
+}
+
+bool urlEncodedChar(char c) {
+    return isAsciiAlnum(c) || c == '%' || c == '.' || c == '_' || c == '~' || c == '+' ||
+           c == '-' || c == '=' || c == '&';
+}
+
+bool escapedTextChar(char c) {
+    return isAsciiAlnum(c) || c == '.' || c == '_' || c == '-' || c == '+' || c == '@';
+}
+
+constexpr size_t minEncodedRun = 20;
+
+class EncodedSpans {
+public:
+    explicit EncodedSpans(std::string_view text, std::vector<EncodedSpan>& out)
+        : text_(text), out_(out) {}
+
+    // A long word may be the start of a base64 or hex run.
+    void word(size_t begin, size_t end) {
+        if (end - begin < 16 || covered(begin) || base64Char(before(text_, begin))) {
+            return;
+        }
+        while (end < text_.size() && base64Char(text_[end])) {
+            ++end;
+        }
+        add(begin, end, EncodedSpan::Kind::Base64OrHex, minEncodedRun);
+    }
+
+    void percent(size_t at) {
+        if (covered(at) || !isHex(runtime::at(text_, at + 1)) ||
+            !isHex(runtime::at(text_, at + 2))) {
+            return;
+        }
+        size_t begin = at, end = at;
+        while (begin > 0 && urlEncodedChar(text_[begin - 1])) {
+            --begin;
+        }
+        while (end < text_.size() && urlEncodedChar(text_[end])) {
+            ++end;
+        }
+        add(begin, end, EncodedSpan::Kind::Percent, 3);
+    }
+
+    void backslash(size_t at) {
+        if (covered(at) || runtime::at(text_, at + 1) != 'u') {
+            return;
+        }
+        size_t begin = at, end = at;
+        while (begin > 0 && escapedTextChar(text_[begin - 1])) {
+            --begin;
+        }
+        while (end < text_.size()) {
+            if (text_[end] == '\\' && runtime::at(text_, end + 1) == 'u') {
+                end += 2;
+            } else if (escapedTextChar(text_[end])) {
+                ++end;
+            } else {
+                break;
+            }
+        }
+        add(begin, end, EncodedSpan::Kind::UnicodeEscape, 6);
+    }
+
+private:
+    bool covered(size_t pos) const { return !out_.empty() && pos < out_.back().end; }
+    void add(size_t begin, size_t end, EncodedSpan::Kind kind, size_t minLength) {
+        if (end - begin >= minLength) {
+            out_.push_back({begin, end, kind});
+        }
+    }
+
+    std::string_view text_;
+    std::vector<EncodedSpan>& out_;
+};
+
+} // namespace
+
+void findCandidates(std::string_view text, std::vector<Candidate>& out,
+                    std::vector<EncodedSpan>& encoded) {
+    const size_t n = text.size();
+    EncodedSpans spans(text, encoded);
+    size_t i = 0;
+    while (i < n) {
+        char c = text[i];
+        if (!isWordByte(c)) {
+            size_t resume = 0;
+            if (c == '+' && isDigit(at(text, i + 1)) && !isWordByte(before(text, i))) {
+                resume = matchPlusPhone(text, i, out);
+            } else if (c == '(' && isDigit(at(text, i + 1))) {
+                resume = matchParenthesizedPhone(text, i, out);
+            } else if (c == '%') {
+                spans.percent(i);
+            } else if (c == '\\') {
+                spans.backslash(i);
+            }
+            i = resume ? resume : i + 1;
+            continue;
+        }
+        size_t end = i + 1;
+        while (end < n && isWordByte(text[end])) {
+            ++end;
+        }
+        spans.word(i, end);
+        size_t resume = matchToken(text, i, end, out);
+        i = resume > end ? resume : end;
+    }
+}
+
+} // namespace privaudit::runtime

@@ -1,0 +1,165 @@
+#include "analyzers/runtime/decoders.h"
+
+#include "analyzers/runtime/char_classes.h"
+
+namespace privaudit::runtime {
+
+namespace {
+
+int hexValue(char c) {
+    if (isDigit(c)) {
+        return c - '0';
+    }
+    c = toLowerAscii(c);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+int base64Value(char c) {
+    if (isUpper(c)) {
+        return c - 'A';
+    }
+    if (isLower(c)) {
+        return c - 'a' + 26;
+    }
+    if (isDigit(c)) {
+        return c - '0' + 52;
+    }
+    if (c == '+' || c == '-') {
+        return 62;
+    }
+    if (c == '/' || c == '_') {
+        return 63;
+    }
+    return -1;
+}
+
+// Mostly printable text, as a hidden e-mail or JSON body is; at least 8 bytes.
+bool readable(std::string_view text) {
+    if (text.size() < 8) {
+        return false;
+    }
+    size_t printable = 0;
+    for (unsigned char c : text) {
+        printable += (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r' || c >= 0xc2;
+    }
+    return printable * 100 >= text.size() * 95;
+}
+
+std::optional<std::string> hexDecode(std::string_view span) {
+    if (span.size() < 32 || span.size() % 2 != 0) {
+        return std::nullopt;
+    }
+    std::string out;
+    for (size_t i = 0; i < span.size(); i += 2) {
+        int hi = hexValue(span[i]), lo = hexValue(span[i + 1]);
+        if (hi < 0 || lo < 0) {
+            return std::nullopt;
+        }
+        out += static_cast<char>(hi * 16 + lo);
+    }
+    return out;
+}
+
+std::string base64Decode(std::string_view span) {
+    std::string out;
+    unsigned buffer = 0;
+    int bits = 0;
+    for (char c : span) {
+        int value = base64Value(c);
+        if (value < 0) {
+            break; // '=' padding ends the data
+        }
+        buffer = (buffer << 6) | static_cast<unsigned>(value);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((buffer >> bits) & 0xff);
+        }
+    }
+    return out;
+}
+
+std::string percentDecode(std::string_view span) {
+    std::string out;
+    for (size_t i = 0; i < span.size(); ++i) {
+        if (span[i] == '%' && i + 2 < span.size() && hexValue(span[i + 1]) >= 0 &&
+            hexValue(span[i + 2]) >= 0) {
+            out += static_cast<char>(hexValue(span[i + 1]) * 16 + hexValue(span[i + 2]));
+            i += 2;
+        } else if (span[i] == '+') {
+            out += ' ';
+        } else if (span[i] == '&' || span[i] == '=') {
+            out += ' '; // form fields become words, so "email=..." reads as context
+        } else {
+            out += span[i];
+        }
+    }
+    return out;
+}
+
+std::string unicodeUnescape(std::string_view span) {
+    std::string out;
+    for (size_t i = 0; i < span.size(); ++i) {
+        if (span[i] == '\\' && i + 5 < span.size() && span[i + 1] == 'u') {
+            unsigned code = 0;
+            bool valid = true;
+            for (size_t k = 2; k < 6; ++k) {
+                int value = hexValue(span[i + k]);
+                valid = valid && value >= 0;
+                code = code * 16 + static_cast<unsigned>(value < 0 ? 0 : value);
+            }
+            if (valid) {
+                appendUtf8(out, code);
+                i += 5;
+                continue;
+            }
+        }
+        out += span[i];
+    }
+    return out;
+}
+
+} // namespace
+
+void appendUtf8(std::string& out, unsigned code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xc0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3f));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xe0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3f));
+        out += static_cast<char>(0x80 | (code & 0x3f));
+    } else {
+        out += static_cast<char>(0xf0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3f));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3f));
+        out += static_cast<char>(0x80 | (code & 0x3f));
+    }
+}
+
+std::optional<Decoded> decodeSpan(std::string_view span, EncodedSpan::Kind kind) {
+    Decoded decoded;
+    switch (kind) {
+    case EncodedSpan::Kind::Base64OrHex:
+        if (auto hex = hexDecode(span)) {
+            decoded = {"hex", std::move(*hex)};
+        } else {
+            decoded = {"base64", base64Decode(span)};
+        }
+        break;
+    case EncodedSpan::Kind::Percent:
+        decoded = {"percent", percentDecode(span)};
+        break;
+    case EncodedSpan::Kind::UnicodeEscape:
+        decoded = {"unicode-escape", unicodeUnescape(span)};
+        break;
+    }
+    if (decoded.text == span || !readable(decoded.text)) {
+        return std::nullopt;
+    }
+    return decoded;
+}
+
+} // namespace privaudit::runtime

@@ -1,0 +1,382 @@
+// Numeric shapes: a digit run and the digit groups that follow it across single separators
+// (space, '-', '.', '/'), tried from the longest grouping down so "030 1234567 12.03.1985"
+// still yields the phone number when the whole run is nothing.
+#include "analyzers/runtime/char_classes.h"
+#include "analyzers/runtime/shapes.h"
+#include "analyzers/runtime/validators.h"
+
+#include <chrono>
+#include <string>
+
+namespace privaudit::runtime {
+
+namespace {
+
+struct Part {
+    size_t begin;
+    size_t end;
+    size_t length() const { return end - begin; }
+};
+
+struct DigitGroups {
+    std::vector<Part> parts;
+    std::string separators; // separators[i] sits between parts[i] and parts[i + 1]
+};
+
+constexpr size_t maxParts = 8;
+constexpr size_t maxDigits = 24;
+
+bool allDigits(std::string_view text) {
+    for (char c : text) {
+        if (!isDigit(c)) {
+            return false;
+        }
+    }
+    return !text.empty();
+}
+
+DigitGroups collectGroups(std::string_view text, size_t begin, size_t tokenEnd) {
+    DigitGroups groups;
+    groups.parts.push_back({begin, tokenEnd});
+    size_t digits = tokenEnd - begin;
+    size_t pos = tokenEnd;
+    while (groups.parts.size() < maxParts) {
+        char sep = at(text, pos);
+        if ((sep != ' ' && sep != '-' && sep != '.' && sep != '/') || !isDigit(at(text, pos + 1))) {
+            break;
+        }
+        size_t end = pos + 1;
+        while (end < text.size() && isDigit(text[end])) {
+            ++end;
+        }
+        if (isWordByte(at(text, end)) || digits + (end - pos - 1) > maxDigits) {
+            break;
+        }
+        digits += end - pos - 1;
+        groups.separators += sep;
+        groups.parts.push_back({pos + 1, end});
+        pos = end;
+    }
+    return groups;
+}
+
+int currentYear() {
+    static const int year = [] {
+        auto today = std::chrono::year_month_day(
+            std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+        return static_cast<int>(today.year());
+    }();
+    return year;
+}
+
+int number(std::string_view text, const Part& part) {
+    int value = 0;
+    for (size_t i = part.begin; i < part.end && i < part.begin + 9; ++i) {
+        value = value * 10 + (text[i] - '0');
+    }
+    return value;
+}
+
+bool uniform(const std::string& separators, std::string_view allowed) {
+    if (separators.empty()) {
+        return true;
+    }
+    return allowed.find(separators[0]) != std::string_view::npos &&
+           separators.find_first_not_of(separators[0]) == std::string::npos;
+}
+
+bool lengthsAre(const std::vector<Part>& parts, size_t count,
+                std::initializer_list<size_t> lengths) {
+    if (count != lengths.size()) {
+        return false;
+    }
+    size_t i = 0;
+    for (size_t length : lengths) {
+        if (parts[i++].length() != length) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool cardGrouping(const std::vector<Part>& parts, size_t count) {
+    if (count == 1) {
+        return true;
+    }
+    if (lengthsAre(parts, count, {4, 6, 5}) || lengthsAre(parts, count, {4, 6, 4})) {
+        return true;
+    }
+    for (size_t i = 0; i + 1 < count; ++i) {
+        if (parts[i].length() != 4) {
+            return false;
+        }
+    }
+    return count >= 4 && parts[count - 1].length() >= 1 && parts[count - 1].length() <= 4;
+}
+
+// A birth date: plausible and at least five years ago, so this week's log timestamps are not.
+bool birthDate(int year, int month, int day) {
+    return plausibleDate(year, month, day) && year <= currentYear() - 5;
+}
+
+bool dateShape(std::string_view text, const DigitGroups& g, size_t count) {
+    if (count != 3 || !uniform(g.separators.substr(0, 2), "./-")) {
+        return false;
+    }
+    const auto& p = g.parts;
+    int a = number(text, p[0]), b = number(text, p[1]), c = number(text, p[2]);
+    char sep = g.separators[0];
+    if (sep == '-' && p[0].length() == 4 && p[1].length() == 2 && p[2].length() == 2) {
+        return birthDate(a, b, c);
+    }
+    if (p[0].length() > 2 || p[1].length() > 2 || (p[2].length() != 4 && p[2].length() != 2)) {
+        return false;
+    }
+    int year = p[2].length() == 4 ? c : (c + 2000 > currentYear() ? 1900 + c : 2000 + c);
+    if (sep == '.') {
+        return birthDate(year, b, a);
+    }
+    return sep == '/' && (birthDate(year, b, a) || birthDate(year, a, b));
+}
+
+bool publicIpv4(std::string_view text, const DigitGroups& g, size_t count) {
+    if (count != 4 || !uniform(g.separators.substr(0, 3), ".")) {
+        return false;
+    }
+    int octets[4];
+    for (size_t i = 0; i < 4; ++i) {
+        const Part& part = g.parts[i];
+        if (part.length() > 3 || (part.length() > 1 && text[part.begin] == '0')) {
+            return false;
+        }
+        octets[i] = number(text, part);
+        if (octets[i] > 255) {
+            return false;
+        }
+    }
+    int a = octets[0], b = octets[1];
+    bool reserved = a == 0 || a == 10 || a == 127 || a >= 224 || (a == 169 && b == 254) ||
+                    (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168) ||
+                    (a == 100 && b >= 64 && b <= 127) || (a == 192 && b == 0 && octets[2] == 2) ||
+                    (a == 198 && b == 51 && octets[2] == 100) ||
+                    (a == 203 && b == 0 && octets[2] == 113);
+    return !reserved;
+}
+
+// Mobile numbers of Germany, the UK, Austria and Switzerland, with their national lengths.
+bool mobileNumber(std::string_view digits) {
+    size_t n = digits.size();
+    bool german =
+        (digits.starts_with("015") || digits.starts_with("016") || digits.starts_with("017")) &&
+        (n == 11 || n == 12);
+    bool british = digits.starts_with("07") && n == 11;
+    bool austrian = digits.starts_with("06") && n >= 10 && n <= 13;
+    bool swiss =
+        (digits.starts_with("075") || digits.starts_with("076") || digits.starts_with("077") ||
+         digits.starts_with("078") || digits.starts_with("079")) &&
+        n == 10;
+    return german || british || austrian || swiss;
+}
+
+// The word before a house number, when it names a street: "Musterstraße 12", "Baker Street 221".
+size_t streetStart(std::string_view text, size_t numberBegin) {
+    if (before(text, numberBegin) != ' ') {
+        return std::string_view::npos;
+    }
+    size_t wordEnd = numberBegin - 1;
+    size_t start = wordEnd;
+    while (start > 0 &&
+           (isWordByte(text[start - 1]) || text[start - 1] == '.' || text[start - 1] == '-')) {
+        --start;
+    }
+    std::string word;
+    for (size_t i = start; i < wordEnd; ++i) {
+        word += toLowerAscii(text[i]);
+    }
+    static constexpr std::string_view suffixes[] = {
+        "straße", "strasse",  "str.",  "weg",  "allee",  "platz", "gasse",  "ring", "damm",
+        "ufer",   "chaussee", "steig", "pfad", "street", "road",  "avenue", "lane", "drive"};
+    for (std::string_view suffix : suffixes) {
+        if (word.size() > suffix.size() && word.ends_with(suffix) && !isLower(text[start])) {
+            return start;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// ", 10115 Berlin" after a house number.
+size_t postalCodeAndCity(std::string_view text, size_t pos) {
+    if (text.substr(pos, 2) != ", ") {
+        return 0;
+    }
+    size_t plzEnd = pos + 2;
+    while (plzEnd < text.size() && isDigit(text[plzEnd])) {
+        ++plzEnd;
+    }
+    if (plzEnd - pos - 2 != 5 || at(text, plzEnd) != ' ' || !isUpper(at(text, plzEnd + 1))) {
+        return 0;
+    }
+    size_t cityEnd = plzEnd + 1;
+    while (cityEnd < text.size() && isWordByte(text[cityEnd])) {
+        ++cityEnd;
+    }
+    return cityEnd;
+}
+
+bool matchAddress(std::string_view text, size_t begin, size_t numberEnd,
+                  std::vector<Candidate>& out) {
+    size_t start = streetStart(text, begin);
+    if (start == std::string_view::npos) {
+        return false;
+    }
+    size_t cityEnd = postalCodeAndCity(text, numberEnd);
+    size_t end = cityEnd ? cityEnd : numberEnd;
+    out.push_back({start, end, "street-address", cityEnd ? Structure::Strong : Structure::Plain,
+                   std::string(text.substr(start, end - start))});
+    return true;
+}
+
+void push(std::vector<Candidate>& out, size_t begin, size_t end, std::string_view recognizer,
+          Structure structure, const std::string& digits) {
+    out.push_back({begin, end, recognizer, structure, digits});
+}
+
+// Every shape the first `count` groups can be; true when one matched.
+bool classify(std::string_view text, const DigitGroups& g, size_t count,
+              std::vector<Candidate>& out) {
+    const auto& p = g.parts;
+    size_t begin = p[0].begin, end = p[count - 1].end;
+    std::string seps = g.separators.substr(0, count - 1);
+    if (dateShape(text, g, count)) {
+        push(out, begin, end, "date-of-birth", Structure::Plain,
+             std::string(text.substr(begin, end - begin)));
+        return true;
+    }
+    if (publicIpv4(text, g, count)) {
+        push(out, begin, end, "ip-address", Structure::Plain,
+             std::string(text.substr(begin, end - begin)));
+        return true;
+    }
+    if (seps.find_first_of("./") != std::string::npos &&
+        seps.find_first_not_of("/ ") != std::string::npos) {
+        return false; // dotted numbers are versions, amounts and dates, not identifiers
+    }
+    std::string digits;
+    for (size_t i = 0; i < count; ++i) {
+        digits += text.substr(p[i].begin, p[i].length());
+    }
+    size_t before = out.size();
+    bool spaced = uniform(seps, " -");
+    if (digits.size() >= 13 && digits.size() <= 19 && spaced && cardGrouping(p, count) &&
+        !cardScheme(digits).empty() && luhnValid(digits)) {
+        push(out, begin, end, "credit-card", count > 1 ? Structure::Strong : Structure::Plain,
+             digits);
+    }
+    if (((lengthsAre(p, count, {3, 2, 4}) && spaced) || count == 1) && usSsnValid(digits)) {
+        push(out, begin, end, "us-ssn", count == 1 ? Structure::Weak : Structure::Plain, digits);
+    }
+    if (((lengthsAre(p, count, {3, 3, 4}) && spaced) || count == 1) && nhsNumberValid(digits)) {
+        push(out, begin, end, "uk-nhs", count == 1 ? Structure::Weak : Structure::Plain, digits);
+    }
+    if ((count == 1 || (lengthsAre(p, count, {2, 3, 3, 3}) && uniform(seps, " "))) &&
+        germanTaxIdValid(digits)) {
+        push(out, begin, end, "de-tax-id", count == 1 ? Structure::Plain : Structure::Strong,
+             digits);
+    }
+    // Toll-free and premium-rate service numbers belong to companies, not customers.
+    bool serviceNumber = digits.starts_with("0800") || digits.starts_with("0180") ||
+                         digits.starts_with("0900") || digits.starts_with("0137");
+    bool phoneSeparators =
+        seps.find_first_not_of(" -/") == std::string::npos && count <= 4 && !serviceNumber;
+    if (phoneSeparators && digits.starts_with("00") && digits.size() >= 10 && digits.size() <= 17) {
+        push(out, begin, end, "phone", Structure::Plain, digits);
+    } else if (phoneSeparators && digits[0] == '0' && digits[1] != '0' && digits.size() >= 9 &&
+               digits.size() <= 12 && !lengthsAre(p, count, {3, 2, 4})) {
+        push(out, begin, end, "phone", mobileNumber(digits) ? Structure::Strong : Structure::Plain,
+             digits);
+    } else if (lengthsAre(p, count, {3, 3, 4}) && spaced && digits[0] >= '2' && digits[3] >= '2') {
+        push(out, begin, end, "phone", Structure::Plain, digits);
+    }
+    if (count == 1 && digits.size() == 9) {
+        push(out, begin, end, "passport", Structure::Weak, digits);
+    }
+    if (count == 1 && digits.size() == 5 && digits >= "01001" && digits <= "99998") {
+        push(out, begin, end, "de-plz", Structure::Weak, digits);
+    }
+    if (count == 1 && digits.size() <= 4 && matchAddress(text, begin, end, out)) {
+        return true;
+    }
+    return out.size() > before;
+}
+
+// A digit-led token with letters: Rentenversicherungsnummer, Ethereum address, house number
+// with a letter ("12a").
+size_t matchMixedToken(std::string_view text, size_t begin, size_t end,
+                       std::vector<Candidate>& out) {
+    std::string_view token = text.substr(begin, end - begin);
+    if (token.size() == 12 && germanPensionNumberValid(token)) {
+        out.push_back({begin, end, "de-social-security", Structure::Strong, std::string(token)});
+        return end;
+    }
+    if (token.size() == 42 && token.starts_with("0x") &&
+        token.substr(2).find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos) {
+        out.push_back({begin, end, "crypto-wallet", Structure::Weak, std::string(token)});
+        return end;
+    }
+    if (token.size() <= 5 && isLower(token.back()) &&
+        allDigits(token.substr(0, token.size() - 1)) && !isWordByte(at(text, end)) &&
+        matchAddress(text, begin, end, out)) {
+        return out.back().end;
+    }
+    return 0;
+}
+
+} // namespace
+
+bool leftBoundaryOk(std::string_view text, size_t begin) {
+    char prev = before(text, begin);
+    if (isWordByte(prev)) {
+        return false;
+    }
+    bool joiner =
+        prev == '-' || prev == '_' || prev == '.' || prev == '/' || prev == '#' || prev == '+';
+    return !(joiner && isWordByte(before(text, begin - 1)));
+}
+
+bool rightBoundaryOk(std::string_view text, size_t end) {
+    char next = at(text, end);
+    if (isWordByte(next) || next == '@') {
+        return false;
+    }
+    bool joiner = next == '-' || next == '_' || next == '.' || next == '/';
+    return !(joiner && isWordByte(at(text, end + 1)));
+}
+
+size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
+                   std::vector<Candidate>& out) {
+    char first = text[begin];
+    if ((first == '2' || first == '3') && at(text, tokenEnd) == ':') {
+        if (size_t end = matchIpv6(text, begin, out)) {
+            return end;
+        }
+    }
+    if (!leftBoundaryOk(text, begin)) {
+        return 0;
+    }
+    if (!allDigits(text.substr(begin, tokenEnd - begin))) {
+        return matchMixedToken(text, begin, tokenEnd, out);
+    }
+    if (tokenEnd - begin > maxDigits) {
+        return 0;
+    }
+    DigitGroups groups = collectGroups(text, begin, tokenEnd);
+    for (size_t count = groups.parts.size(); count > 0; --count) {
+        size_t end = groups.parts[count - 1].end;
+        if (rightBoundaryOk(text, end) && classify(text, groups, count, out)) {
+            return out.back().end > end ? out.back().end : end;
+        }
+    }
+    return 0;
+}
+
+} // namespace privaudit::runtime

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "analyzers/runtime/candidate.h"
+
+#include <string_view>
+#include <vector>
+
+// The shape matchers findCandidates dispatches to. Each gets the token or trigger it starts at,
+// appends the candidates whose validators pass and returns where scanning goes on: the end of
+// what it matched, or 0 when nothing matched.
+namespace privaudit::runtime {
+
+// A run of digits (the token [begin, tokenEnd)), with the groups that follow it across single
+// separators: cards, SSN, NHS, Steuer-ID, national phone numbers, dates, IPv4, PLZ, addresses.
+size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
+                   std::vector<Candidate>& out);
+// A word that starts upper-case: IBAN, USt-IdNr, NINO, KVNR, ICAO documents, BIC, AWS keys.
+size_t matchUpperWord(std::string_view text, size_t begin, size_t tokenEnd,
+                      std::vector<Candidate>& out);
+// A word that starts lower-case: API tokens with a known prefix, JWTs, bech32 addresses.
+size_t matchLowerWord(std::string_view text, size_t begin, size_t tokenEnd,
+                      std::vector<Candidate>& out);
+
+size_t matchEmail(std::string_view text, size_t atSign, std::vector<Candidate>& out);
+size_t matchPlusPhone(std::string_view text, size_t plus, std::vector<Candidate>& out);
+size_t matchParenthesizedPhone(std::string_view text, size_t paren, std::vector<Candidate>& out);
+size_t matchUrlCredentials(std::string_view text, size_t schemeEnd, std::vector<Candidate>& out);
+size_t matchIpv6(std::string_view text, size_t begin, std::vector<Candidate>& out);
+
+// Neighbour rules shared by the numeric shapes: a value must not continue a word or an
+// identifier ("ORD-4111...", "v1.2.3", "4111....png").
+bool leftBoundaryOk(std::string_view text, size_t begin);
+bool rightBoundaryOk(std::string_view text, size_t end);
+
+} // namespace privaudit::runtime

@@ -1,0 +1,149 @@
+#include "cli/data_scan_options.h"
+
+#include <charconv>
+#include <sstream>
+
+namespace privaudit::cli {
+
+const char* const dataScanUsage =
+    R"(usage: privaudit scan-data [PATH...] [options]
+
+Scans runtime artifacts under PATH (default: the current folder) for personal data and
+secrets: application logs, chat transcripts, tracker-store dumps, conversation exports. JSON
+lines (.jsonl, .ndjson, or lines that start with '{'), JSON documents (.json) and CSV/TSV
+are parsed so that keys and column names count as context and findings name the JSON pointer
+or column; other files are scanned as text, line by line. .gz files are decompressed on the
+fly. Values hidden in base64, hex, percent-encoding or \u escapes are decoded.
+
+options:
+  --format FORMAT          text (with per-file and per-entity summaries), sarif or json
+  -o, --output FILE        write the report to FILE (atomically); .sarif and .json names imply
+                           the format; findings are also printed as text unless --quiet
+  --min-score SCORE        report matches scoring at least SCORE, 0..1 (default: 0.5)
+  --entities LIST          only these entities, comma-separated (e.g. CREDIT_CARD,IBAN_CODE);
+                           naming an entity that is off by default turns it on
+  --jobs N                 files scanned in parallel (default: one per core)
+  --max-decode-depth N     decoding layers to look through, 0 to turn decoding off (default: 2)
+  --max-findings-per-file N  list at most N findings per file, 0 for all (default: 10000)
+  --fail-on LEVEL          exit 1 when a finding at or above LEVEL exists: error (default),
+                           warning, note or none
+  --config FILE            policy file (default: the nearest .privaudit.yaml above PATH)
+  --source-root DIR        report paths relative to DIR (default: the enclosing git checkout,
+                           else the current folder)
+  -q, --quiet              print no findings on stdout when writing a report file
+  -h, --help               show this help
+
+Reports show masked previews only: a card's last 4 digits, an IBAN's country and last 4, an
+e-mail's first letter and domain.
+
+exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage or policy error;
+3 some input could not be read completely (the report is still written, with notifications)
+)";
+
+namespace {
+
+bool parseScore(const std::string& text, double& value) {
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc() && end == text.data() + text.size() && value >= 0.0 && value <= 1.0;
+}
+
+bool parseCount(const std::string& text, int& value) {
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc() && end == text.data() + text.size() && value >= 0;
+}
+
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> items;
+    std::istringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+        if (!item.empty()) {
+            items.push_back(item);
+        }
+    }
+    return items;
+}
+
+} // namespace
+
+std::string parseDataScanOptions(const std::vector<std::string>& args, DataScanOptions& options,
+                                 bool& help) {
+    help = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        std::string text;
+        std::string error;
+        auto value = [&]() -> bool {
+            if (i + 1 >= args.size()) {
+                error = "option " + arg + " needs a value";
+                return false;
+            }
+            text = args[++i];
+            return true;
+        };
+        if (arg == "-h" || arg == "--help") {
+            help = true;
+        } else if (arg == "-q" || arg == "--quiet") {
+            options.quiet = true;
+        } else if (arg == "-o" || arg == "--output") {
+            if (value()) {
+                options.output = text;
+            }
+        } else if (arg == "--config") {
+            if (value()) {
+                options.policyFile = text;
+            }
+        } else if (arg == "--source-root") {
+            if (value()) {
+                options.sourceRoot = text;
+            }
+        } else if (arg == "--format") {
+            if (value() && !(options.format = parseFormat(text))) {
+                error = "--format must be text, sarif or json, not '" + text + "'";
+            }
+        } else if (arg == "--fail-on") {
+            if (value()) {
+                auto level = core::parseLevel(text);
+                if (!level) {
+                    error = "--fail-on must be error, warning, note or none, not '" + text + "'";
+                } else {
+                    options.failOn = *level;
+                }
+            }
+        } else if (arg == "--jobs" || arg == "-j") {
+            int jobs = 0;
+            if (value() && !parsePositive(text, jobs)) {
+                error = "--jobs must be a positive number, not '" + text + "'";
+            }
+            options.jobs = static_cast<unsigned>(jobs);
+        } else if (arg == "--min-score") {
+            if (value() && !parseScore(text, options.minScore)) {
+                error = "--min-score must be a number from 0 to 1, not '" + text + "'";
+            }
+        } else if (arg == "--entities") {
+            if (value()) {
+                options.entities = splitList(text);
+            }
+        } else if (arg == "--max-decode-depth") {
+            if (value() && !parseCount(text, options.maxDecodeDepth)) {
+                error = "--max-decode-depth must be 0 or more, not '" + text + "'";
+            }
+        } else if (arg == "--max-findings-per-file") {
+            if (value() && !parseCount(text, options.maxFindingsPerFile)) {
+                error = "--max-findings-per-file must be 0 or more, not '" + text + "'";
+            }
+        } else if (arg.size() > 1 && arg.front() == '-') {
+            error = "unknown option '" + arg + "' (see: privaudit scan-data --help)";
+        } else {
+            options.paths.push_back(arg);
+        }
+        if (!error.empty()) {
+            return error;
+        }
+    }
+    if (options.paths.empty()) {
+        options.paths.push_back(".");
+    }
+    return {};
+}
+
+} // namespace privaudit::cli
