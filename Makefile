@@ -20,11 +20,14 @@ test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # Scans the demo contact-center backend the way a user scans a CMake project: configure it to
-# get compile_commands.json, then scan with -p. Findings are expected: they do not fail the target.
+# get compile_commands.json, then scan with -p; then scans its logs and transcripts with
+# scan-data. Findings are expected: they do not fail the target.
 demo: build
 	@cmake -S testdata/demo -B $(BUILD)/demo -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 	@$(PRIVAUDIT) scan testdata/demo -p $(BUILD)/demo -o privaudit.sarif --fail-on none
 	@echo "SARIF written to privaudit.sarif"
+	@$(PRIVAUDIT) scan-data testdata/demo/logs -o privaudit-data.sarif --fail-on none
+	@echo "SARIF of the demo's logs and transcripts written to privaudit-data.sarif"
 
 # Testdata keeps its own layout: reformatting could move an annotation off its line.
 FORMATTED = git ls-files '*.cpp' '*.h' ':!testdata' ':!tests/fixtures'
@@ -36,4 +39,4 @@ format-check:
 	@$(FORMATTED) | xargs clang-format-19 --dry-run --Werror
 
 clean:
-	@rm -rf $(BUILD) privaudit.sarif
+	@rm -rf $(BUILD) privaudit.sarif privaudit-data.sarif

@@ -47,8 +47,9 @@ std::string selectRecognizers(const DataScanOptions& options, runtime::ScanSetti
     }
     for (const runtime::RecognizerSpec& spec : set.recognizers) {
         bool named = std::ranges::find(options.entities, spec.entity) != options.entities.end();
-        if (options.entities.empty() ? spec.enabled : named) {
-            settings.active.push_back(&spec);
+        auto recognizer = runtime::recognizerNamed(spec.id);
+        if (recognizer && (options.entities.empty() ? spec.enabled : named)) {
+            settings.active[static_cast<size_t>(*recognizer)] = &spec;
         }
     }
     return {};

@@ -18,3 +18,8 @@ trap 'rm -rf "$out"' EXIT
 "$privaudit" scan testdata/cpp testdata/config -o "$out/testdata.sarif" --fail-on none --quiet \
     --omit-suppressed
 "$validator" --strict "$out/testdata.sarif"
+
+# The demo's runtime artifacts, as `make demo` scans them.
+"$privaudit" scan-data testdata/demo/logs testdata/runtime -o "$out/data.sarif" --fail-on none \
+    --quiet
+"$validator" --strict "$out/data.sarif"

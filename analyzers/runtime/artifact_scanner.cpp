@@ -38,6 +38,15 @@ std::string fieldContext(const JsonPath& path) {
     return words;
 }
 
+bool mayHoldValue(std::string_view key) {
+    for (char c : key) {
+        if ((c >= '0' && c <= '9') || c == '@' || c == '%' || c == '\\') {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool looksBinary(std::string_view head) {
     size_t zeros = 0, control = 0;
     for (unsigned char c : head) {
@@ -135,7 +144,8 @@ private:
 
     void scanTextLine(std::string_view text, int line, size_t column) {
         matches_.clear();
-        scanText(text, {}, settings_, matches_);
+        FieldContext none;
+        scanText(text, none, settings_, matches_);
         for (const Match& match : matches_) {
             report(match, line, column + match.begin, column + match.end, {});
         }
@@ -170,9 +180,15 @@ private:
     template <typename Position> bool scanJson(std::string_view json, Position position) {
         std::vector<std::pair<Match, std::pair<std::string, std::pair<size_t, size_t>>>> found;
         auto error = visitJsonScalars(json, [&](const JsonScalar& scalar, const JsonPath& path) {
+            if (scalar.isKey && !mayHoldValue(scalar.text)) {
+                return; // keys are names; a key that holds data (a map by e-mail) has a digit or
+                        // '@'
+            }
             matches_.clear();
-            std::string field = scalar.isKey ? fieldContext(JsonPath(path.begin(), path.end() - 1))
-                                             : fieldContext(path);
+            FieldContext field([&] {
+                return scalar.isKey ? fieldContext(JsonPath(path.begin(), path.end() - 1))
+                                    : fieldContext(path);
+            });
             scanText(scalar.text, field, settings_, matches_);
             for (Match& match : matches_) {
                 std::string pointer = jsonPointer(path);
@@ -255,7 +271,8 @@ private:
                 const CsvField& field = record.fields[i];
                 std::string column = i < header.size() ? header[i] : std::to_string(i + 1);
                 matches_.clear();
-                scanText(field.text, fieldWords(column), settings_, matches_);
+                FieldContext context(fieldWords(column));
+                scanText(field.text, context, settings_, matches_);
                 for (const Match& match : matches_) {
                     report(match, field.line, field.column + match.begin, field.column + match.end,
                            column);

@@ -1,11 +1,44 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace privaudit::runtime {
+
+// The shapes the candidate finder knows; recognizer specs name them by id ("credit-card").
+enum class Recognizer {
+    Email,
+    Phone,
+    CreditCard,
+    Iban,
+    Bic,
+    IpAddress,
+    UrlCredentials,
+    DateOfBirth,
+    UsSsn,
+    UkNino,
+    UkNhs,
+    Passport,
+    CryptoWallet,
+    ApiKey,
+    DeTaxId,
+    DeSocialSecurity,
+    DeHealthInsurance,
+    DeIdCard,
+    DePassport,
+    DeVatId,
+    DePlz,
+    StreetAddress,
+};
+inline constexpr size_t recognizerCount = 22;
+
+// The id of a recognizer in checks/recognizers/*.yaml, e.g. "credit-card".
+std::string_view recognizerId(Recognizer recognizer);
+// The recognizer with that id, or nothing.
+std::optional<Recognizer> recognizerNamed(std::string_view id);
 
 // How much the shape of a match says on its own: a weak shape (a bare 9-digit number that
 // could be an SSN) reports only with context; a strong one (grouped as on the card, a
@@ -16,7 +49,7 @@ enum class Structure { Weak, Plain, Strong };
 struct Candidate {
     size_t begin = 0; // byte offsets in the scanned text
     size_t end = 0;
-    std::string_view recognizer; // recognizer id, e.g. "credit-card"
+    Recognizer recognizer = Recognizer::Email;
     Structure structure = Structure::Plain;
     std::string value; // compact form (separators removed) for the masked preview
 };

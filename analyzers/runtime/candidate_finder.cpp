@@ -4,6 +4,43 @@
 
 namespace privaudit::runtime {
 
+std::string_view recognizerId(Recognizer recognizer) {
+    static constexpr std::string_view ids[] = {
+        "email",
+        "phone",
+        "credit-card",
+        "iban",
+        "bic",
+        "ip-address",
+        "url-credentials",
+        "date-of-birth",
+        "us-ssn",
+        "uk-nino",
+        "uk-nhs",
+        "passport",
+        "crypto-wallet",
+        "api-key",
+        "de-tax-id",
+        "de-social-security",
+        "de-health-insurance",
+        "de-id-card",
+        "de-passport",
+        "de-vat-id",
+        "de-plz",
+        "street-address",
+    };
+    return ids[static_cast<size_t>(recognizer)];
+}
+
+std::optional<Recognizer> recognizerNamed(std::string_view id) {
+    for (size_t i = 0; i < recognizerCount; ++i) {
+        if (recognizerId(static_cast<Recognizer>(i)) == id) {
+            return static_cast<Recognizer>(i);
+        }
+    }
+    return std::nullopt;
+}
+
 namespace {
 
 size_t matchToken(std::string_view text, size_t begin, size_t end, std::vector<Candidate>& out) {

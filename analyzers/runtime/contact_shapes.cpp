@@ -133,8 +133,8 @@ size_t matchEmail(std::string_view text, size_t atSign, std::vector<Candidate>& 
     if (!knownTopLevelDomain(lowerTld)) {
         return 0;
     }
-    out.push_back(
-        {begin, end, "email", Structure::Plain, std::string(text.substr(begin, end - begin))});
+    out.push_back({begin, end, Recognizer::Email, Structure::Plain,
+                   std::string(text.substr(begin, end - begin))});
     return end;
 }
 
@@ -164,7 +164,7 @@ size_t matchPlusPhone(std::string_view text, size_t plus, std::vector<Candidate>
     if (digits.size() < 8 || digits.size() > 15 || !rightBoundaryOk(text, end)) {
         return 0;
     }
-    out.push_back({plus, end, "phone", phoneStructure(digits), "+" + digits});
+    out.push_back({plus, end, Recognizer::Phone, phoneStructure(digits), "+" + digits});
     return end;
 }
 
@@ -200,7 +200,7 @@ size_t matchParenthesizedPhone(std::string_view text, size_t paren, std::vector<
     if ((!german && !american) || !rightBoundaryOk(text, end)) {
         return 0;
     }
-    out.push_back({paren, end, "phone", Structure::Strong, digits});
+    out.push_back({paren, end, Recognizer::Phone, Structure::Strong, digits});
     return end;
 }
 
@@ -238,7 +238,8 @@ size_t matchUrlCredentials(std::string_view text, size_t schemeEnd, std::vector<
             return 0;
         }
     }
-    out.push_back({colon + 1, pos, "url-credentials", Structure::Strong, std::string(password)});
+    out.push_back(
+        {colon + 1, pos, Recognizer::UrlCredentials, Structure::Strong, std::string(password)});
     return pos;
 }
 
@@ -271,7 +272,7 @@ size_t matchIpv6(std::string_view text, size_t begin, std::vector<Candidate>& ou
     if (!globalUnicast || documentation) {
         return 0;
     }
-    out.push_back({begin, end, "ip-address", Structure::Plain, address});
+    out.push_back({begin, end, Recognizer::IpAddress, Structure::Plain, address});
     return end;
 }
 

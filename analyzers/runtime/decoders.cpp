@@ -2,6 +2,8 @@
 
 #include "analyzers/runtime/char_classes.h"
 
+#include <algorithm>
+
 namespace privaudit::runtime {
 
 namespace {
@@ -46,7 +48,7 @@ bool readable(std::string_view text) {
 }
 
 std::optional<std::string> hexDecode(std::string_view span) {
-    if (span.size() < 32 || span.size() % 2 != 0) {
+    if (span.size() % 2 != 0) {
         return std::nullopt;
     }
     std::string out;
@@ -139,11 +141,25 @@ void appendUtf8(std::string& out, unsigned code) {
     }
 }
 
+// Random ids and hashes are the common case: their first bytes already decode to binary.
+bool readableStart(std::string_view span) {
+    bool hex = span.size() >= 32 && span.size() % 2 == 0 &&
+               std::ranges::all_of(span.substr(0, 8), [](char c) { return hexValue(c) >= 0; });
+    std::string head = hex ? *hexDecode(span.substr(0, 8)) : base64Decode(span.substr(0, 8));
+    return std::ranges::all_of(head, [](char c) {
+        unsigned char u = static_cast<unsigned char>(c);
+        return (u >= 0x20 && u < 0x7f) || u == '\n' || u == '\t' || u >= 0xc2;
+    });
+}
+
 std::optional<Decoded> decodeSpan(std::string_view span, EncodedSpan::Kind kind) {
+    if (kind == EncodedSpan::Kind::Base64OrHex && !readableStart(span)) {
+        return std::nullopt;
+    }
     Decoded decoded;
     switch (kind) {
     case EncodedSpan::Kind::Base64OrHex:
-        if (auto hex = hexDecode(span)) {
+        if (auto hex = span.size() >= 32 ? hexDecode(span) : std::nullopt) {
             decoded = {"hex", std::move(*hex)};
         } else {
             decoded = {"base64", base64Decode(span)};

@@ -93,7 +93,7 @@ private:
                 return;
             }
             key.isKey = true;
-            path_.push_back(key.text);
+            path_.emplace_back(key.text);
             visit_(key, path_);
             skipSpace();
             if (pos_ >= in_.size() || in_[pos_] != ':') {
@@ -140,8 +140,11 @@ private:
 
     void number() {
         size_t begin = pos_;
-        while (pos_ < in_.size() &&
-               (std::string_view("0123456789+-.eE").find(in_[pos_]) != std::string_view::npos)) {
+        auto numberChar = [](char c) {
+            return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == 'e' ||
+                   c == 'E';
+        };
+        while (pos_ < in_.size() && numberChar(in_[pos_])) {
             ++pos_;
         }
         JsonScalar scalar;
@@ -166,8 +169,11 @@ private:
     bool string(JsonScalar& out) {
         size_t begin = ++pos_;
         out.offset = begin;
-        size_t end = in_.find_first_of("\"\\", begin);
-        if (end != std::string_view::npos && in_[end] == '"') {
+        size_t end = begin;
+        while (end < in_.size() && in_[end] != '"' && in_[end] != '\\') {
+            ++end;
+        }
+        if (end < in_.size() && in_[end] == '"') {
             out.text = in_.substr(begin, end - begin);
             pos_ = end + 1;
             return true;
@@ -176,11 +182,12 @@ private:
             char c = in_[pos_];
             if (c == '"') {
                 ++pos_;
+                out.text = out.unescaped;
                 return true;
             }
             size_t raw = pos_ - begin;
             if (c != '\\') {
-                out.text += c;
+                out.unescaped += c;
                 ++pos_;
             } else if (pos_ + 1 >= in_.size()) {
                 break;
@@ -198,7 +205,7 @@ private:
                         code = code * 16 + static_cast<unsigned>(h);
                         ++pos_;
                     }
-                    appendUtf8(out.text, code);
+                    appendUtf8(out.unescaped, code);
                 } else {
                     std::string_view from = "\"\\/bfnrt", to = "\"\\/\b\f\n\r\t";
                     size_t k = from.find(e);
@@ -206,10 +213,10 @@ private:
                         fail("invalid escape");
                         return false;
                     }
-                    out.text += to[k];
+                    out.unescaped += to[k];
                 }
             }
-            out.rawOffsets.resize(out.text.size(), static_cast<std::uint32_t>(raw));
+            out.rawOffsets.resize(out.unescaped.size(), static_cast<std::uint32_t>(raw));
         }
         fail("unterminated string");
         return false;

@@ -11,8 +11,9 @@ namespace privaudit::runtime {
 
 // A string (key or value) or number in a JSON text.
 struct JsonScalar {
-    size_t offset = 0; // byte offset in the input of the first byte inside the quotes
-    std::string text;  // after unescaping
+    size_t offset = 0;     // byte offset in the input of the first byte inside the quotes
+    std::string_view text; // after unescaping: into the input, or into `unescaped`
+    std::string unescaped;
     // For a string with escapes: the input offset (relative to `offset`) of each byte of
     // `text`; empty when text and input are the same bytes.
     std::vector<std::uint32_t> rawOffsets;

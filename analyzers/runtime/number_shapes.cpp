@@ -5,6 +5,7 @@
 #include "analyzers/runtime/shapes.h"
 #include "analyzers/runtime/validators.h"
 
+#include <array>
 #include <chrono>
 #include <string>
 
@@ -18,13 +19,19 @@ struct Part {
     size_t length() const { return end - begin; }
 };
 
-struct DigitGroups {
-    std::vector<Part> parts;
-    std::string separators; // separators[i] sits between parts[i] and parts[i + 1]
-};
-
 constexpr size_t maxParts = 8;
 constexpr size_t maxDigits = 24;
+
+// Fixed-size, so the common case (a timestamp, an amount) allocates nothing.
+struct DigitGroups {
+    std::array<Part, maxParts> parts{};
+    size_t count = 0;
+    std::array<char, maxParts> separatorChars{}; // [i] sits between parts[i] and parts[i + 1]
+
+    std::string_view separators() const {
+        return {separatorChars.data(), count > 0 ? count - 1 : 0};
+    }
+};
 
 bool allDigits(std::string_view text) {
     for (char c : text) {
@@ -37,10 +44,10 @@ bool allDigits(std::string_view text) {
 
 DigitGroups collectGroups(std::string_view text, size_t begin, size_t tokenEnd) {
     DigitGroups groups;
-    groups.parts.push_back({begin, tokenEnd});
+    groups.parts[groups.count++] = {begin, tokenEnd};
     size_t digits = tokenEnd - begin;
     size_t pos = tokenEnd;
-    while (groups.parts.size() < maxParts) {
+    while (groups.count < maxParts) {
         char sep = at(text, pos);
         if ((sep != ' ' && sep != '-' && sep != '.' && sep != '/') || !isDigit(at(text, pos + 1))) {
             break;
@@ -53,8 +60,8 @@ DigitGroups collectGroups(std::string_view text, size_t begin, size_t tokenEnd) 
             break;
         }
         digits += end - pos - 1;
-        groups.separators += sep;
-        groups.parts.push_back({pos + 1, end});
+        groups.separatorChars[groups.count - 1] = sep;
+        groups.parts[groups.count++] = {pos + 1, end};
         pos = end;
     }
     return groups;
@@ -77,15 +84,15 @@ int number(std::string_view text, const Part& part) {
     return value;
 }
 
-bool uniform(const std::string& separators, std::string_view allowed) {
+bool uniform(std::string_view separators, std::string_view allowed) {
     if (separators.empty()) {
         return true;
     }
     return allowed.find(separators[0]) != std::string_view::npos &&
-           separators.find_first_not_of(separators[0]) == std::string::npos;
+           separators.find_first_not_of(separators[0]) == std::string_view::npos;
 }
 
-bool lengthsAre(const std::vector<Part>& parts, size_t count,
+bool lengthsAre(const std::array<Part, maxParts>& parts, size_t count,
                 std::initializer_list<size_t> lengths) {
     if (count != lengths.size()) {
         return false;
@@ -99,7 +106,7 @@ bool lengthsAre(const std::vector<Part>& parts, size_t count,
     return true;
 }
 
-bool cardGrouping(const std::vector<Part>& parts, size_t count) {
+bool cardGrouping(const std::array<Part, maxParts>& parts, size_t count) {
     if (count == 1) {
         return true;
     }
@@ -120,12 +127,12 @@ bool birthDate(int year, int month, int day) {
 }
 
 bool dateShape(std::string_view text, const DigitGroups& g, size_t count) {
-    if (count != 3 || !uniform(g.separators.substr(0, 2), "./-")) {
+    if (count != 3 || !uniform(g.separators().substr(0, 2), "./-")) {
         return false;
     }
     const auto& p = g.parts;
     int a = number(text, p[0]), b = number(text, p[1]), c = number(text, p[2]);
-    char sep = g.separators[0];
+    char sep = g.separators()[0];
     if (sep == '-' && p[0].length() == 4 && p[1].length() == 2 && p[2].length() == 2) {
         return birthDate(a, b, c);
     }
@@ -140,7 +147,7 @@ bool dateShape(std::string_view text, const DigitGroups& g, size_t count) {
 }
 
 bool publicIpv4(std::string_view text, const DigitGroups& g, size_t count) {
-    if (count != 4 || !uniform(g.separators.substr(0, 3), ".")) {
+    if (count != 4 || !uniform(g.separators().substr(0, 3), ".")) {
         return false;
     }
     int octets[4];
@@ -180,26 +187,30 @@ bool mobileNumber(std::string_view digits) {
 
 // The word before a house number, when it names a street: "Musterstraße 12", "Baker Street 221".
 size_t streetStart(std::string_view text, size_t numberBegin) {
-    if (before(text, numberBegin) != ' ') {
+    if (before(text, numberBegin) != ' ' || numberBegin < 4) {
         return std::string_view::npos;
     }
     size_t wordEnd = numberBegin - 1;
-    size_t start = wordEnd;
-    while (start > 0 &&
-           (isWordByte(text[start - 1]) || text[start - 1] == '.' || text[start - 1] == '-')) {
-        --start;
-    }
-    std::string word;
-    for (size_t i = start; i < wordEnd; ++i) {
-        word += toLowerAscii(text[i]);
-    }
     static constexpr std::string_view suffixes[] = {
         "straße", "strasse",  "str.",  "weg",  "allee",  "platz", "gasse",  "ring", "damm",
         "ufer",   "chaussee", "steig", "pfad", "street", "road",  "avenue", "lane", "drive"};
     for (std::string_view suffix : suffixes) {
-        if (word.size() > suffix.size() && word.ends_with(suffix) && !isLower(text[start])) {
-            return start;
+        if (wordEnd <= suffix.size() || toLowerAscii(text[wordEnd - 1]) != suffix.back()) {
+            continue;
         }
+        size_t tail = wordEnd - suffix.size();
+        bool same = true;
+        for (size_t i = 0; i < suffix.size() && same; ++i) {
+            same = toLowerAscii(text[tail + i]) == suffix[i];
+        }
+        if (!same || !isWordByte(text[tail - 1])) {
+            continue;
+        }
+        size_t start = tail;
+        while (start > 0 && (isWordByte(text[start - 1]) || text[start - 1] == '-')) {
+            --start;
+        }
+        return isUpper(text[start]) ? start : std::string_view::npos;
     }
     return std::string_view::npos;
 }
@@ -231,12 +242,13 @@ bool matchAddress(std::string_view text, size_t begin, size_t numberEnd,
     }
     size_t cityEnd = postalCodeAndCity(text, numberEnd);
     size_t end = cityEnd ? cityEnd : numberEnd;
-    out.push_back({start, end, "street-address", cityEnd ? Structure::Strong : Structure::Plain,
+    out.push_back({start, end, Recognizer::StreetAddress,
+                   cityEnd ? Structure::Strong : Structure::Plain,
                    std::string(text.substr(start, end - start))});
     return true;
 }
 
-void push(std::vector<Candidate>& out, size_t begin, size_t end, std::string_view recognizer,
+void push(std::vector<Candidate>& out, size_t begin, size_t end, Recognizer recognizer,
           Structure structure, const std::string& digits) {
     out.push_back({begin, end, recognizer, structure, digits});
 }
@@ -246,19 +258,19 @@ bool classify(std::string_view text, const DigitGroups& g, size_t count,
               std::vector<Candidate>& out) {
     const auto& p = g.parts;
     size_t begin = p[0].begin, end = p[count - 1].end;
-    std::string seps = g.separators.substr(0, count - 1);
+    std::string_view seps = g.separators().substr(0, count - 1);
     if (dateShape(text, g, count)) {
-        push(out, begin, end, "date-of-birth", Structure::Plain,
+        push(out, begin, end, Recognizer::DateOfBirth, Structure::Plain,
              std::string(text.substr(begin, end - begin)));
         return true;
     }
     if (publicIpv4(text, g, count)) {
-        push(out, begin, end, "ip-address", Structure::Plain,
+        push(out, begin, end, Recognizer::IpAddress, Structure::Plain,
              std::string(text.substr(begin, end - begin)));
         return true;
     }
-    if (seps.find_first_of("./") != std::string::npos &&
-        seps.find_first_not_of("/ ") != std::string::npos) {
+    if (seps.find_first_of("./") != std::string_view::npos &&
+        seps.find_first_not_of("/ ") != std::string_view::npos) {
         return false; // dotted numbers are versions, amounts and dates, not identifiers
     }
     std::string digits;
@@ -269,39 +281,41 @@ bool classify(std::string_view text, const DigitGroups& g, size_t count,
     bool spaced = uniform(seps, " -");
     if (digits.size() >= 13 && digits.size() <= 19 && spaced && cardGrouping(p, count) &&
         !cardScheme(digits).empty() && luhnValid(digits)) {
-        push(out, begin, end, "credit-card", count > 1 ? Structure::Strong : Structure::Plain,
-             digits);
+        push(out, begin, end, Recognizer::CreditCard,
+             count > 1 ? Structure::Strong : Structure::Plain, digits);
     }
     if (((lengthsAre(p, count, {3, 2, 4}) && spaced) || count == 1) && usSsnValid(digits)) {
-        push(out, begin, end, "us-ssn", count == 1 ? Structure::Weak : Structure::Plain, digits);
+        push(out, begin, end, Recognizer::UsSsn, count == 1 ? Structure::Weak : Structure::Plain,
+             digits);
     }
     if (((lengthsAre(p, count, {3, 3, 4}) && spaced) || count == 1) && nhsNumberValid(digits)) {
-        push(out, begin, end, "uk-nhs", count == 1 ? Structure::Weak : Structure::Plain, digits);
+        push(out, begin, end, Recognizer::UkNhs, count == 1 ? Structure::Weak : Structure::Plain,
+             digits);
     }
     if ((count == 1 || (lengthsAre(p, count, {2, 3, 3, 3}) && uniform(seps, " "))) &&
         germanTaxIdValid(digits)) {
-        push(out, begin, end, "de-tax-id", count == 1 ? Structure::Plain : Structure::Strong,
-             digits);
+        push(out, begin, end, Recognizer::DeTaxId,
+             count == 1 ? Structure::Plain : Structure::Strong, digits);
     }
     // Toll-free and premium-rate service numbers belong to companies, not customers.
     bool serviceNumber = digits.starts_with("0800") || digits.starts_with("0180") ||
                          digits.starts_with("0900") || digits.starts_with("0137");
     bool phoneSeparators =
-        seps.find_first_not_of(" -/") == std::string::npos && count <= 4 && !serviceNumber;
+        seps.find_first_not_of(" -/") == std::string_view::npos && count <= 4 && !serviceNumber;
     if (phoneSeparators && digits.starts_with("00") && digits.size() >= 10 && digits.size() <= 17) {
-        push(out, begin, end, "phone", Structure::Plain, digits);
+        push(out, begin, end, Recognizer::Phone, Structure::Plain, digits);
     } else if (phoneSeparators && digits[0] == '0' && digits[1] != '0' && digits.size() >= 9 &&
                digits.size() <= 12 && !lengthsAre(p, count, {3, 2, 4})) {
-        push(out, begin, end, "phone", mobileNumber(digits) ? Structure::Strong : Structure::Plain,
-             digits);
+        push(out, begin, end, Recognizer::Phone,
+             mobileNumber(digits) ? Structure::Strong : Structure::Plain, digits);
     } else if (lengthsAre(p, count, {3, 3, 4}) && spaced && digits[0] >= '2' && digits[3] >= '2') {
-        push(out, begin, end, "phone", Structure::Plain, digits);
+        push(out, begin, end, Recognizer::Phone, Structure::Plain, digits);
     }
     if (count == 1 && digits.size() == 9) {
-        push(out, begin, end, "passport", Structure::Weak, digits);
+        push(out, begin, end, Recognizer::Passport, Structure::Weak, digits);
     }
     if (count == 1 && digits.size() == 5 && digits >= "01001" && digits <= "99998") {
-        push(out, begin, end, "de-plz", Structure::Weak, digits);
+        push(out, begin, end, Recognizer::DePlz, Structure::Weak, digits);
     }
     if (count == 1 && digits.size() <= 4 && matchAddress(text, begin, end, out)) {
         return true;
@@ -315,12 +329,13 @@ size_t matchMixedToken(std::string_view text, size_t begin, size_t end,
                        std::vector<Candidate>& out) {
     std::string_view token = text.substr(begin, end - begin);
     if (token.size() == 12 && germanPensionNumberValid(token)) {
-        out.push_back({begin, end, "de-social-security", Structure::Strong, std::string(token)});
+        out.push_back(
+            {begin, end, Recognizer::DeSocialSecurity, Structure::Strong, std::string(token)});
         return end;
     }
     if (token.size() == 42 && token.starts_with("0x") &&
         token.substr(2).find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos) {
-        out.push_back({begin, end, "crypto-wallet", Structure::Weak, std::string(token)});
+        out.push_back({begin, end, Recognizer::CryptoWallet, Structure::Weak, std::string(token)});
         return end;
     }
     if (token.size() <= 5 && isLower(token.back()) &&
@@ -369,8 +384,17 @@ size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
     if (tokenEnd - begin > maxDigits) {
         return 0;
     }
+    char next = at(text, tokenEnd);
+    bool grouped = (next == ' ' || next == '-' || next == '.' || next == '/') &&
+                   isDigit(at(text, tokenEnd + 1));
+    if (!grouped && tokenEnd - begin < 5) {
+        // A short number on its own is only ever a house number.
+        return rightBoundaryOk(text, tokenEnd) && matchAddress(text, begin, tokenEnd, out)
+                   ? out.back().end
+                   : 0;
+    }
     DigitGroups groups = collectGroups(text, begin, tokenEnd);
-    for (size_t count = groups.parts.size(); count > 0; --count) {
+    for (size_t count = groups.count; count > 0; --count) {
         size_t end = groups.parts[count - 1].end;
         if (rightBoundaryOk(text, end) && classify(text, groups, count, out)) {
             return out.back().end > end ? out.back().end : end;

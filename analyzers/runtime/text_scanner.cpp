@@ -32,8 +32,9 @@ bool anyPhrase(std::string_view lowerText, const std::vector<std::string>& phras
 }
 
 std::optional<double> scoreCandidate(const Candidate& candidate, const RecognizerSpec& spec,
-                                     std::string_view text, std::string_view field,
+                                     std::string_view text, FieldContext& fieldContext,
                                      const RecognizerSet& set) {
+    std::string_view field = fieldContext.words();
     size_t from = candidate.begin > contextBefore ? candidate.begin - contextBefore : 0;
     size_t to = std::min(text.size(), candidate.end + contextAfter);
     std::string before = lowerWindow(text, from, candidate.begin);
@@ -65,19 +66,18 @@ std::optional<double> scoreCandidate(const Candidate& candidate, const Recognize
     return std::min(score, 1.0);
 }
 
-bool active(const ScanSettings& settings, const RecognizerSpec* spec) {
-    return std::ranges::find(settings.active, spec) != settings.active.end();
-}
-
-void scanAtDepth(std::string_view text, std::string_view field, const ScanSettings& settings,
+void scanAtDepth(std::string_view text, FieldContext& field, const ScanSettings& settings,
                  int depth, const std::string& chain, std::vector<Match>& out) {
     std::vector<Candidate> candidates;
     std::vector<EncodedSpan> encoded;
     findCandidates(text, candidates, encoded);
+    if (candidates.empty() && encoded.empty()) {
+        return;
+    }
     std::vector<Match> matches;
     for (const Candidate& candidate : candidates) {
-        const RecognizerSpec* spec = settings.recognizers->find(candidate.recognizer);
-        if (!spec || !active(settings, spec)) {
+        const RecognizerSpec* spec = settings.active[static_cast<size_t>(candidate.recognizer)];
+        if (!spec) {
             continue;
         }
         auto score = scoreCandidate(candidate, *spec, text, field, *settings.recognizers);
@@ -121,7 +121,7 @@ void scanAtDepth(std::string_view text, std::string_view field, const ScanSettin
 
 } // namespace
 
-void scanText(std::string_view text, std::string_view field, const ScanSettings& settings,
+void scanText(std::string_view text, FieldContext& field, const ScanSettings& settings,
               std::vector<Match>& out) {
     scanAtDepth(text, field, settings, 0, {}, out);
 }

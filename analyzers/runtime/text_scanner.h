@@ -1,7 +1,10 @@
 #pragma once
 
+#include "analyzers/runtime/candidate.h"
 #include "analyzers/runtime/recognizers.h"
 
+#include <array>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +14,9 @@ namespace privaudit::runtime {
 // What to look for and how sure a match must be.
 struct ScanSettings {
     const RecognizerSet* recognizers = nullptr;
-    std::vector<const RecognizerSpec*> active; // enabled, or named by --entities
+    // The spec of each recognizer that runs (enabled, or named by --entities); null for the
+    // others. Indexed by Recognizer.
+    std::array<const RecognizerSpec*, recognizerCount> active{};
     double minScore = 0.5;
     int maxDecodeDepth = 2;
 };
@@ -26,10 +31,30 @@ struct Match {
     std::string decodeChain; // "base64" or "percent>base64"; empty when found as written
 };
 
-// Scans one text unit. `field` is the field-name context (fieldWords of a JSON key or CSV
-// column), empty for plain text. Matches come out ordered by position, overlaps resolved to
-// the higher score.
-void scanText(std::string_view text, std::string_view field, const ScanSettings& settings,
+// The field-name context of a text unit (fieldWords of a JSON key path or CSV column), worked
+// out only when a candidate needs scoring: most values of a log hold none.
+class FieldContext {
+public:
+    FieldContext() = default;
+    explicit FieldContext(std::string words) : words_(std::move(words)) {}
+    explicit FieldContext(std::function<std::string()> compute) : compute_(std::move(compute)) {}
+
+    std::string_view words() {
+        if (compute_) {
+            words_ = compute_();
+            compute_ = nullptr;
+        }
+        return words_;
+    }
+
+private:
+    std::function<std::string()> compute_;
+    std::string words_;
+};
+
+// Scans one text unit. Matches come out ordered by position, overlaps resolved to the higher
+// score.
+void scanText(std::string_view text, FieldContext& field, const ScanSettings& settings,
               std::vector<Match>& out);
 
 } // namespace privaudit::runtime

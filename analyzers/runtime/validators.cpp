@@ -110,12 +110,20 @@ std::string_view cardScheme(std::string_view digits) {
 }
 
 int ibanLength(std::string_view countryCode) {
-    for (const CountryLength& entry : ibanLengths) {
-        if (entry.country == countryCode) {
-            return entry.length;
+    // Indexed by the two letters: the lookup runs for every upper-case word in a log.
+    static constexpr auto table = [] {
+        std::array<unsigned char, 26 * 26> lengths{};
+        for (const CountryLength& entry : ibanLengths) {
+            lengths[(entry.country[0] - 'A') * 26 + (entry.country[1] - 'A')] =
+                static_cast<unsigned char>(entry.length);
         }
+        return lengths;
+    }();
+    if (countryCode.size() != 2 || countryCode[0] < 'A' || countryCode[0] > 'Z' ||
+        countryCode[1] < 'A' || countryCode[1] > 'Z') {
+        return 0;
     }
-    return 0;
+    return table[(countryCode[0] - 'A') * 26 + (countryCode[1] - 'A')];
 }
 
 bool ibanValid(std::string_view iban) {

@@ -36,7 +36,17 @@ size_t extend(std::string_view text, size_t pos, bool (*predicate)(char)) {
 
 // The characters German ID cards and passports use: digits and consonants without B, D, Q, S.
 bool icaoDocumentChar(char c) {
-    return isDigit(c) || std::string_view("CFGHJKLMNPRTVWXYZ").find(c) != std::string_view::npos;
+    return isDigit(c) || (isUpper(c) && c != 'A' && c != 'B' && c != 'D' && c != 'E' && c != 'I' &&
+                          c != 'O' && c != 'Q' && c != 'S' && c != 'U');
+}
+
+size_t firstDigit(std::string_view token) {
+    for (size_t i = 0; i < token.size(); ++i) {
+        if (isDigit(token[i])) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
 }
 
 // "DE89 3704 0044 0532 0130 00": the groups after the first, up to the country's length.
@@ -68,7 +78,7 @@ size_t matchIban(std::string_view text, size_t begin, size_t tokenEnd,
     if (end == 0 || !ibanValid(compact) || !rightBoundaryOk(text, end)) {
         return 0;
     }
-    out.push_back({begin, end, "iban", Structure::Strong, compact});
+    out.push_back({begin, end, Recognizer::Iban, Structure::Strong, compact});
     return end;
 }
 
@@ -114,7 +124,7 @@ size_t matchApiKey(std::string_view text, size_t begin, std::vector<Candidate>& 
             isWordByte(at(text, end))) {
             return 0;
         }
-        out.push_back({begin, end, "api-key", Structure::Strong, std::string(key)});
+        out.push_back({begin, end, Recognizer::ApiKey, Structure::Strong, std::string(key)});
         return end;
     }
     return 0;
@@ -136,8 +146,8 @@ size_t matchJwt(std::string_view text, size_t begin, std::vector<Candidate>& out
             ++pos;
         }
     }
-    out.push_back(
-        {begin, pos, "api-key", Structure::Strong, std::string(text.substr(begin, pos - begin))});
+    out.push_back({begin, pos, Recognizer::ApiKey, Structure::Strong,
+                   std::string(text.substr(begin, pos - begin))});
     return pos;
 }
 
@@ -164,7 +174,7 @@ size_t matchUpperWord(std::string_view text, size_t begin, size_t tokenEnd,
     if (token == "DE") {
         std::string digits = spacedGroups(text, tokenEnd, {3, 3, 3}, end);
         if (!digits.empty() && germanVatIdValid(digits) && rightBoundaryOk(text, end)) {
-            out.push_back({begin, end, "de-vat-id", Structure::Strong, "DE" + digits});
+            out.push_back({begin, end, Recognizer::DeVatId, Structure::Strong, "DE" + digits});
             return end;
         }
         return 0;
@@ -173,7 +183,7 @@ size_t matchUpperWord(std::string_view text, size_t begin, size_t tokenEnd,
         std::string rest = spacedGroups(text, tokenEnd, {2, 2, 2, 1}, end);
         std::string nino = std::string(token) + rest;
         if (!rest.empty() && ukNinoValid(nino) && rightBoundaryOk(text, end)) {
-            out.push_back({begin, end, "uk-nino", Structure::Strong, nino});
+            out.push_back({begin, end, Recognizer::UkNino, Structure::Strong, nino});
             return end;
         }
         return 0;
@@ -184,31 +194,32 @@ size_t matchUpperWord(std::string_view text, size_t begin, size_t tokenEnd,
     size_t before = out.size();
     std::string value(token);
     if (token.size() == 11 && token.starts_with("DE") && germanVatIdValid(token.substr(2))) {
-        out.push_back({begin, tokenEnd, "de-vat-id", Structure::Plain, value});
+        out.push_back({begin, tokenEnd, Recognizer::DeVatId, Structure::Plain, value});
     }
     if (ukNinoValid(token)) {
-        out.push_back({begin, tokenEnd, "uk-nino", Structure::Plain, value});
+        out.push_back({begin, tokenEnd, Recognizer::UkNino, Structure::Plain, value});
     }
     if (germanHealthInsuranceNumberValid(token)) {
-        out.push_back({begin, tokenEnd, "de-health-insurance", Structure::Plain, value});
+        out.push_back({begin, tokenEnd, Recognizer::DeHealthInsurance, Structure::Plain, value});
     }
-    bool documentChars = allOf(token, icaoDocumentChar) && isUpper(token[0]) &&
-                         token.find_first_of("0123456789") != std::string_view::npos;
+    bool documentChars = (token.size() == 9 || token.size() == 10) && isUpper(token[0]) &&
+                         allOf(token, icaoDocumentChar) &&
+                         firstDigit(token) != std::string_view::npos;
     if (documentChars &&
         (token.size() == 9 ||
          (token.size() == 10 && icaoCheckDigit(token.substr(0, 9)) == token[9] - '0'))) {
         Structure structure = token.size() == 10 ? Structure::Strong : Structure::Plain;
-        out.push_back({begin, tokenEnd, "de-id-card", structure, value});
-        out.push_back({begin, tokenEnd, "de-passport", structure, value});
+        out.push_back({begin, tokenEnd, Recognizer::DeIdCard, structure, value});
+        out.push_back({begin, tokenEnd, Recognizer::DePassport, structure, value});
     }
-    size_t letters = token.find_first_of("0123456789");
+    size_t letters = firstDigit(token);
     if (letters >= 1 && letters <= 2 && token.size() - letters >= 6 &&
         token.size() - letters <= 8 && allOf(token.substr(letters), isDigit)) {
-        out.push_back({begin, tokenEnd, "passport", Structure::Weak, value});
+        out.push_back({begin, tokenEnd, Recognizer::Passport, Structure::Weak, value});
     }
     if ((token.size() == 8 || token.size() == 11) && allOf(token.substr(0, 4), isUpper) &&
         isCountryCode(token.substr(4, 2))) {
-        out.push_back({begin, tokenEnd, "bic", Structure::Plain, value});
+        out.push_back({begin, tokenEnd, Recognizer::Bic, Structure::Plain, value});
     }
     return out.size() > before ? tokenEnd : 0;
 }
@@ -224,7 +235,8 @@ size_t matchLowerWord(std::string_view text, size_t begin, size_t tokenEnd,
         return matchJwt(text, begin, out);
     }
     if (token.starts_with("bc1") && bech32AddressValid(token) && rightBoundaryOk(text, tokenEnd)) {
-        out.push_back({begin, tokenEnd, "crypto-wallet", Structure::Plain, std::string(token)});
+        out.push_back(
+            {begin, tokenEnd, Recognizer::CryptoWallet, Structure::Plain, std::string(token)});
         return tokenEnd;
     }
     if ((next == '_' || next == '-') && token.size() <= 6) {

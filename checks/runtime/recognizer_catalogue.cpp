@@ -1,6 +1,7 @@
 #include "checks/runtime/recognizer_catalogue.h"
 
 #include "analyzers/config/document_loader.h"
+#include "analyzers/runtime/candidate.h"
 #include "checks/embedded_data.h"
 
 #include <set>
@@ -62,6 +63,9 @@ runtime::RecognizerSpec recognizer(const core::DocNode& document, const std::str
     };
     runtime::RecognizerSpec spec;
     spec.id = text("id");
+    if (!runtime::recognizerNamed(spec.id)) {
+        defect(source, document.line, "no recognizer shape named '" + spec.id + "'");
+    }
     spec.entity = text("entity");
     spec.label = text("label");
     spec.category = text("category");
