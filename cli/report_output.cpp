@@ -33,7 +33,9 @@ std::string render(const core::ScanResult& result, ReportFormat format,
     std::ostringstream out;
     switch (format) {
     case ReportFormat::Sarif:
-        reporters::writeSarif(result, checks::builtinCatalogue(), out,
+        reporters::writeSarif(result,
+                              request.catalogue ? *request.catalogue : checks::builtinCatalogue(),
+                              out,
                               {.includeSuppressed = !request.omitSuppressed});
         break;
     case ReportFormat::Json:

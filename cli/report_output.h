@@ -32,6 +32,9 @@ struct ReportRequest {
     std::optional<std::string> output; // -o FILE, written atomically
     bool quiet = false;
     bool omitSuppressed = false;
+    // The rules SARIF describes; nullptr for the built-in catalogue. `scan` adds the policy's
+    // own config rules.
+    const core::RuleCatalogue* catalogue = nullptr;
     // Appended to text output (on stdout or in the file): e.g. scan-data's summaries.
     std::function<void(const core::ScanResult&, std::ostream&)> textAppendix;
 };

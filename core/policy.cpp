@@ -2,6 +2,7 @@
 
 #include "core/paths.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fnmatch.h>
 
@@ -20,11 +21,17 @@ public:
             return; // an empty policy file is valid
         }
         if (!root.isMapping()) {
-            error(root, "the policy must be a mapping (keys: rules, exclude, sensitive, models)");
+            error(root, "the policy must be a mapping (keys: rules, exclude, sensitive, models, "
+                        "config-rules)");
             return;
         }
+        if (const DocNode* configRules = root.find("config-rules")) {
+            policy_.configRules_ = *configRules;
+        }
         for (const auto& [key, value] : root.entries) {
-            if (key.scalar == "rules") {
+            if (key.scalar == "config-rules") {
+                continue;
+            } else if (key.scalar == "rules") {
                 readRules(value);
             } else if (key.scalar == "exclude") {
                 readExcludes(value);
@@ -39,7 +46,7 @@ public:
                 }
             } else {
                 error(key, "unknown key '" + key.scalar +
-                               "' (expected rules, exclude, sensitive or models)");
+                               "' (expected rules, exclude, sensitive, models or config-rules)");
             }
         }
     }
@@ -51,7 +58,7 @@ private:
             return;
         }
         for (const auto& [id, setting] : rules.entries) {
-            if (!catalogue_.find(id.scalar)) {
+            if (!catalogue_.find(id.scalar) && !declaresConfigRule(id.scalar)) {
                 error(id, "unknown rule '" + id.scalar + "' (see: privaudit rules)");
                 continue;
             }
@@ -67,6 +74,17 @@ private:
                                    setting.scalar + "'");
             }
         }
+    }
+
+    // A rule of the policy's own `config-rules` may be configured like a built-in one.
+    bool declaresConfigRule(const std::string& id) const {
+        if (!policy_.configRules_ || !policy_.configRules_->isSequence()) {
+            return false;
+        }
+        return std::ranges::any_of(policy_.configRules_->items, [&](const DocNode& rule) {
+            const DocNode* ruleId = rule.find("id");
+            return ruleId && ruleId->scalar == id;
+        });
     }
 
     void readSensitive(const DocNode& names) {

@@ -29,8 +29,10 @@ struct SensitiveName {
 //     memberNo: national-id
 //   models:                              # extra library models, as in checks/models/*.yaml
 //     sinks: [...]
+//   config-rules:                        # the user's own declarative config rules
+//     - id: acme/...
 //
-// `sensitive` and `models` are read here and checked by the analyzer that uses them.
+// `sensitive`, `models` and `config-rules` are read here and checked by their users.
 class Policy {
 public:
     static constexpr std::string_view fileName = ".privaudit.yaml";
@@ -50,6 +52,7 @@ public:
 
     const std::vector<SensitiveName>& sensitiveNames() const { return sensitiveNames_; }
     const DocNode* models() const { return models_ ? &*models_ : nullptr; }
+    const DocNode* configRules() const { return configRules_ ? &*configRules_ : nullptr; }
     const std::string& path() const { return path_; }
 
 private:
@@ -60,6 +63,7 @@ private:
     std::string baseFolder_; // absolute folder the exclude globs are relative to
     std::vector<SensitiveName> sensitiveNames_;
     std::optional<DocNode> models_;
+    std::optional<DocNode> configRules_;
     std::string path_;
 };
 

@@ -59,47 +59,96 @@ std::string formatName(const std::string& path) {
     return formatForPath(path) == DocumentFormat::Json ? "JSON" : "YAML";
 }
 
-} // namespace
-
-ConfigAnalysis analyzeConfigFile(const std::string& path,
-                                 const std::vector<const ConfigCheck*>& checks) {
-    ConfigAnalysis analysis;
+// The parsed file, or nothing with a notification.
+std::optional<ConfigFile> load(const std::string& path, ConfigAnalysis& analysis) {
     try {
         std::string failure;
         std::optional<std::string> text = readFile(path, failure);
         if (!text) {
             analysis.notifications.push_back(notification(Notification::Kind::InputUnreadable, path,
                                                           "cannot read file: " + failure));
-            return analysis;
+            return std::nullopt;
         }
         if (!isUtf8Text(*text)) {
             analysis.notifications.push_back(
                 notification(Notification::Kind::InputUnreadable, path,
                              "binary file (NUL bytes or invalid UTF-8); skipped"));
-            return analysis;
+            return std::nullopt;
         }
         auto parsed = parseConfigFile(path, std::move(*text));
         if (const auto* error = std::get_if<LoadError>(&parsed)) {
             analysis.notifications.push_back(notification(
                 Notification::Kind::ParseError, path,
                 "invalid " + formatName(path) + ": " + error->message, error->line, error->column));
-            return analysis;
+            return std::nullopt;
         }
-        const ConfigFile& file = std::get<ConfigFile>(parsed);
-        for (const ConfigCheck* check : checks) {
-            try {
-                check->check(file, analysis.findings);
-            } catch (const std::exception& e) {
-                analysis.notifications.push_back(
-                    notification(Notification::Kind::AnalysisCrashed, path,
-                                 "check " + std::string(check->ruleId()) + " failed: " + e.what()));
-            }
-        }
+        return std::get<ConfigFile>(std::move(parsed));
     } catch (const std::exception& e) {
         analysis.notifications.push_back(
             notification(Notification::Kind::AnalysisCrashed, path, e.what()));
     }
+    return std::nullopt;
+}
+
+// Runs one rule's work; a rule that throws costs its findings, not the scan's.
+template <class Work>
+void guarded(std::string_view ruleId, const std::string& path, ConfigAnalysis& analysis,
+             Work work) {
+    try {
+        work();
+    } catch (const std::exception& e) {
+        analysis.notifications.push_back(
+            notification(Notification::Kind::AnalysisCrashed, path,
+                         "check " + std::string(ruleId) + " failed: " + e.what()));
+    }
+}
+
+void checkFile(const ConfigFile& file, const ConfigRules& rules, ConfigAnalysis& analysis) {
+    for (const ConfigCheck* check : rules.fileChecks) {
+        guarded(check->ruleId(), file.path, analysis,
+                [&] { check->check(file, analysis.findings); });
+    }
+    for (const DataRule* rule : rules.dataRules) {
+        for (const auto& check : rule->checks) {
+            guarded(rule->id, file.path, analysis,
+                    [&] { check->checkFile(rule->id, file, analysis.findings); });
+        }
+    }
+}
+
+void checkProject(const BotProject& project, const ConfigRules& rules, ConfigAnalysis& analysis) {
+    for (const ConfigProjectCheck* check : rules.projectChecks) {
+        guarded(check->ruleId(), project.root, analysis,
+                [&] { check->check(project, analysis.findings); });
+    }
+    for (const DataRule* rule : rules.dataRules) {
+        for (const auto& check : rule->checks) {
+            guarded(rule->id, project.root, analysis,
+                    [&] { check->checkProject(rule->id, project, analysis.findings); });
+        }
+    }
+}
+
+} // namespace
+
+ConfigAnalysis analyzeConfigFiles(const std::vector<std::string>& paths, const ConfigRules& rules) {
+    ConfigAnalysis analysis;
+    std::vector<ConfigFile> files;
+    for (const std::string& path : paths) {
+        if (std::optional<ConfigFile> file = load(path, analysis)) {
+            checkFile(*file, rules, analysis);
+            files.push_back(std::move(*file));
+        }
+    }
+    for (const BotProject& project : groupIntoProjects(files)) {
+        checkProject(project, rules, analysis);
+    }
     return analysis;
+}
+
+ConfigAnalysis analyzeConfigFile(const std::string& path,
+                                 const std::vector<const ConfigCheck*>& checks) {
+    return analyzeConfigFiles({path}, {checks, {}, {}});
 }
 
 } // namespace privaudit::config

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analyzers/config/config_check.h"
+#include "analyzers/config/data_rule.h"
 #include "core/finding.h"
 #include "core/notification.h"
 
@@ -14,8 +15,19 @@ struct ConfigAnalysis {
     std::vector<core::Notification> notifications;
 };
 
-// Reads, parses and checks one configuration file. A file that cannot be read, is not UTF-8
+// What to run on the configuration files of a scan.
+struct ConfigRules {
+    std::vector<const ConfigCheck*> fileChecks;
+    std::vector<const ConfigProjectCheck*> projectChecks;
+    std::vector<const DataRule*> dataRules;
+};
+
+// Reads, parses and checks configuration files: each file on its own, then each bot (the
+// files grouped by groupIntoProjects) as a whole. A file that cannot be read, is not UTF-8
 // text, is too large or does not parse yields a notification instead of findings. Never throws.
+ConfigAnalysis analyzeConfigFiles(const std::vector<std::string>& paths, const ConfigRules& rules);
+
+// One file with per-file checks only.
 ConfigAnalysis analyzeConfigFile(const std::string& path,
                                  const std::vector<const ConfigCheck*>& checks);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analyzers/config/bot_project.h"
 #include "analyzers/config/config_file.h"
 #include "core/finding.h"
 
@@ -17,6 +18,15 @@ public:
     virtual ~ConfigCheck() = default;
     virtual std::string_view ruleId() const = 0;
     virtual void check(const ConfigFile& file, std::vector<core::Finding>& findings) const = 0;
+};
+
+// A rule about a whole bot (BotProject), such as a join of the slots in domain.yml with the
+// privacy rules in endpoints.yml. Registered like a ConfigCheck.
+class ConfigProjectCheck {
+public:
+    virtual ~ConfigProjectCheck() = default;
+    virtual std::string_view ruleId() const = 0;
+    virtual void check(const BotProject& project, std::vector<core::Finding>& findings) const = 0;
 };
 
 } // namespace privaudit::config

@@ -11,9 +11,10 @@ using core::DocNode;
 
 namespace {
 
-// What a signature may look at: the file's name (lowercase) and its first-level keys.
+// What a signature may look at: the file's name (lowercase), its folders and first-level keys.
 struct Clues {
     std::string fileName;
+    const std::filesystem::path& path;
     const DocNode& root;
     DocumentFormat format;
 };
@@ -55,6 +56,35 @@ bool isLexManifest(const DocNode& root) {
     return fileFormat && fileFormat->scalar == "LexJson";
 }
 
+// Terraform JSON (*.tf.json) declaring cloud resources.
+bool isTerraform(const DocNode& root) {
+    const DocNode* resources = root.find("resource");
+    if (!resources || !resources->isMapping()) {
+        return false;
+    }
+    return std::ranges::any_of(resources->entries, [](const auto& entry) {
+        const std::string& type = entry.first.scalar;
+        return type.starts_with("aws_") || type.starts_with("google_") ||
+               type.starts_with("azurerm_") || type.starts_with("genesyscloud_");
+    });
+}
+
+// Pages, intents and entity types of a CX agent export: a displayName inside the export's
+// folders (Dialogflow ES exports have no displayName).
+bool isDialogflowCxPart(const Clues& clues) {
+    if (!clues.root.find("displayName")) {
+        return false;
+    }
+    for (const auto& folder : clues.path.parent_path()) {
+        std::string name = folder.string();
+        if (name == "pages" || name == "flows" || name == "intents" || name == "entityTypes" ||
+            name == "webhooks" || name == "transitionRouteGroups") {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool isRasa(const Clues& clues) {
     const DocNode& root = clues.root;
     if (hasAny(root, {"tracker_store", "action_endpoint", "lock_store", "event_broker",
@@ -88,6 +118,7 @@ bool isGenesysArchitectFlow(const Clues& clues) {
 
 // Ordered from the most to the least specific: the first match wins.
 constexpr Signature signatures[] = {
+    {Platform::Terraform, [](const Clues& c) { return isTerraform(c.root); }},
     {Platform::AwsCloudFormation,
      [](const Clues& c) {
          return c.root.find("AWSTemplateFormatVersion") || hasAwsResources(c.root);
@@ -118,7 +149,8 @@ constexpr Signature signatures[] = {
      [](const Clues& c) {
          return hasAny(c.root, {"startFlow", "advancedSettings", "genericWebService",
                                 "serviceDirectory", "transitionRoutes", "eventHandlers",
-                                "entryFulfillment", "transitionRouteGroups"});
+                                "entryFulfillment", "transitionRouteGroups"}) ||
+                isDialogflowCxPart(c);
      }},
     {Platform::DialogflowEs,
      [](const Clues& c) {
@@ -175,8 +207,49 @@ std::string_view platformName(Platform platform) {
         return "LiteLLM";
     case Platform::Kubernetes:
         return "Kubernetes";
+    case Platform::Terraform:
+        return "Terraform";
     }
     return "config";
+}
+
+namespace {
+
+constexpr std::pair<Platform, std::string_view> platformKeys[] = {
+    {Platform::GenericYaml, "yaml"},
+    {Platform::GenericJson, "json"},
+    {Platform::Rasa, "rasa"},
+    {Platform::DialogflowCx, "dialogflow-cx"},
+    {Platform::DialogflowEs, "dialogflow-es"},
+    {Platform::AmazonLexV2, "lex"},
+    {Platform::AmazonConnect, "connect"},
+    {Platform::AwsCloudFormation, "cloudformation"},
+    {Platform::BotFramework, "botframework"},
+    {Platform::Botpress, "botpress"},
+    {Platform::GenesysArchitect, "genesys"},
+    {Platform::LiteLlm, "litellm"},
+    {Platform::Kubernetes, "kubernetes"},
+    {Platform::Terraform, "terraform"},
+};
+
+} // namespace
+
+std::string_view platformKey(Platform platform) {
+    for (const auto& [known, key] : platformKeys) {
+        if (known == platform) {
+            return key;
+        }
+    }
+    return "yaml";
+}
+
+std::optional<Platform> platformFromKey(std::string_view key) {
+    for (const auto& [platform, known] : platformKeys) {
+        if (known == key) {
+            return platform;
+        }
+    }
+    return std::nullopt;
 }
 
 Platform detectPlatform(const std::filesystem::path& path, const std::vector<DocNode>& documents,
@@ -186,7 +259,7 @@ Platform detectPlatform(const std::filesystem::path& path, const std::vector<Doc
         if (!document.isMapping()) {
             continue;
         }
-        Clues clues{fileName, document, format};
+        Clues clues{fileName, path, document, format};
         for (const Signature& signature : signatures) {
             if (signature.matches(clues)) {
                 return signature.platform;

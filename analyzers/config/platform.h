@@ -4,6 +4,7 @@
 #include "core/doc_tree.h"
 
 #include <filesystem>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -25,10 +26,16 @@ enum class Platform {
     GenesysArchitect,
     LiteLlm,
     Kubernetes,
+    Terraform,
 };
 
 // "Rasa", "Dialogflow CX", ..., "YAML config" / "JSON config" for unrecognized files.
 std::string_view platformName(Platform platform);
+
+// The short name config rules use: rasa, dialogflow-cx, dialogflow-es, lex, connect,
+// cloudformation, terraform, botframework, botpress, genesys, litellm, kubernetes, yaml, json.
+std::string_view platformKey(Platform platform);
+std::optional<Platform> platformFromKey(std::string_view key);
 
 // Recognizes a platform by file name, folder layout and top-level keys; the first document
 // that matches decides.

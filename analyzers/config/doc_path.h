@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/doc_tree.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace privaudit::config {
+
+// A node a DocPath reached, with the mapping key it sits under (nullptr for a sequence item or
+// the starting node) and its concrete path ("slots.email.type", "Actions[3]").
+struct PathMatch {
+    const core::DocNode* key = nullptr;
+    const core::DocNode* node = nullptr;
+    std::string path;
+};
+
+// A path into a parsed document, as config rules write it:
+//   tracker_store.url          keys, separated by dots
+//   dataPrivacy|DataPrivacy    alternatives for one step (export vs. CloudFormation spelling)
+//   slots.*                    every value of a mapping or item of a sequence
+//   Actions[*] / Actions[0]    every item / one item of a sequence
+//   **.liveAgentHandoff        any depth, including none
+//   /agent.securitySettings    from the document root instead of the current node
+//   .                          the current node itself
+class DocPath {
+public:
+    // The parsed path, or nothing with `error` set.
+    static std::optional<DocPath> parse(std::string_view text, std::string& error);
+
+    // Every node the path reaches from `start`, in document order, without duplicates.
+    std::vector<PathMatch> resolve(const PathMatch& start) const;
+
+    bool fromRoot() const { return fromRoot_; }
+    const std::string& text() const { return text_; }
+
+private:
+    struct Step {
+        enum class Kind { Key, AnyChild, AnyItem, Index, Descendants };
+        Kind kind = Kind::Key;
+        std::vector<std::string> names; // Key: the alternatives
+        size_t index = 0;               // Index
+    };
+
+    void apply(const Step& step, const PathMatch& from, std::vector<PathMatch>& out) const;
+
+    std::vector<Step> steps_;
+    bool fromRoot_ = false;
+    std::string text_;
+};
+
+} // namespace privaudit::config
