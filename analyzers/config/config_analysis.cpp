@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -103,7 +104,8 @@ void guarded(std::string_view ruleId, const std::string& path, ConfigAnalysis& a
     }
 }
 
-void checkFile(const ConfigFile& file, const ConfigRules& rules, ConfigAnalysis& analysis) {
+void checkFile(const ConfigFile& file, const BotProject* project, const ConfigRules& rules,
+               ConfigAnalysis& analysis) {
     for (const ConfigCheck* check : rules.fileChecks) {
         guarded(check->ruleId(), file.path, analysis,
                 [&] { check->check(file, analysis.findings); });
@@ -111,7 +113,7 @@ void checkFile(const ConfigFile& file, const ConfigRules& rules, ConfigAnalysis&
     for (const DataRule* rule : rules.dataRules) {
         for (const auto& check : rule->checks) {
             guarded(rule->id, file.path, analysis,
-                    [&] { check->checkFile(rule->id, file, analysis.findings); });
+                    [&] { check->checkFile(rule->id, file, project, analysis.findings); });
         }
     }
 }
@@ -136,11 +138,21 @@ ConfigAnalysis analyzeConfigFiles(const std::vector<std::string>& paths, const C
     std::vector<ConfigFile> files;
     for (const std::string& path : paths) {
         if (std::optional<ConfigFile> file = load(path, analysis)) {
-            checkFile(*file, rules, analysis);
             files.push_back(std::move(*file));
         }
     }
-    for (const BotProject& project : groupIntoProjects(files)) {
+    std::vector<BotProject> projects = groupIntoProjects(files);
+    std::map<const ConfigFile*, const BotProject*> projectOf;
+    for (const BotProject& project : projects) {
+        for (const ConfigFile* file : project.files) {
+            projectOf[file] = &project;
+        }
+    }
+    for (const ConfigFile& file : files) {
+        auto project = projectOf.find(&file);
+        checkFile(file, project == projectOf.end() ? nullptr : project->second, rules, analysis);
+    }
+    for (const BotProject& project : projects) {
         checkProject(project, rules, analysis);
     }
     return analysis;

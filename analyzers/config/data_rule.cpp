@@ -1,5 +1,7 @@
 #include "analyzers/config/data_rule.h"
 
+#include "analyzers/config/tree_walk.h"
+
 #include <algorithm>
 #include <fnmatch.h>
 #include <map>
@@ -65,7 +67,7 @@ std::string shown(std::string value) {
             value.erase(scheme + 3, at + 1 - (scheme + 3));
         }
     }
-    std::ranges::replace_if(value, [](unsigned char c) { return c < 0x20 || c == 0x7F; }, ' ');
+    value = printable(std::move(value));
     if (value.size() > maxValueInMessage) {
         value = value.substr(0, maxValueInMessage) + "...";
     }
@@ -96,6 +98,16 @@ std::string substitute(std::string text, const std::map<std::string, std::string
         result += text[i];
     }
     return result;
+}
+
+// What a mapping calls itself: displayName, name, Name, id or Identifier.
+std::string nameOf(const DocNode& node) {
+    for (std::string_view key : {"displayName", "name", "Name", "id", "Identifier"}) {
+        if (const DocNode* name = node.find(key); name && name->isScalar()) {
+            return shown(name->scalar);
+        }
+    }
+    return "";
 }
 
 core::SourceLocation locationOf(const ConfigFile& file, const PathMatch& match) {
@@ -203,32 +215,40 @@ bool DataRuleCheck::appliesTo(const ConfigFile& file) const {
 }
 
 std::string DataRuleCheck::message(const ConfigFile& file, const PathMatch& at) const {
-    bool generic = file.platform == Platform::GenericYaml || file.platform == Platform::GenericJson;
     return substitute(message_,
-                      {{"platform", generic ? "" : std::string(platformName(file.platform))},
+                      {{"platform", std::string(platformName(file.platform))},
                        {"file", file.fileName()},
                        {"path", shown(at.path)},
                        {"key", at.key ? shownValue(*at.key) : ""},
+                       {"name", nameOf(*at.node)},
                        {"value", shownValue(*at.node)}});
 }
 
 void DataRuleCheck::checkFile(const std::string& ruleId, const ConfigFile& file,
+                              const BotProject* project,
                               std::vector<core::Finding>& findings) const {
     if (projectScope_ || !appliesTo(file)) {
         return;
     }
     std::map<const void*, bool> rootResults;
     std::vector<PathMatch> documentRoots = roots(file);
+    std::vector<PathMatch> projectRoots;
+    for (const ConfigFile* member : project ? project->files : std::vector<const ConfigFile*>{}) {
+        std::ranges::move(roots(*member), std::back_inserter(projectRoots));
+    }
+    if (!project) {
+        projectRoots = documentRoots;
+    }
     for (const PathMatch& root : documentRoots) {
         for (const PathMatch& node : forEach_.resolve(root)) {
-            ConditionScope scope{{node}, {root}, &rootResults};
+            ConditionScope scope{{node}, {root}, projectRoots, &rootResults};
             if (where_ && !where_->holds(scope)) {
                 continue;
             }
             PathMatch at = node;
             if (reportAt_) {
-                std::vector<PathMatch> targets = reportAt_->resolve(reportAt_->fromRoot() ? root
-                                                                                          : node);
+                std::vector<PathMatch> targets =
+                    reportAt_->resolve(reportAt_->fromRoot() ? root : node);
                 if (!targets.empty()) {
                     at = targets.front();
                 }
@@ -269,7 +289,7 @@ void DataRuleCheck::checkProject(const std::string& ruleId, const BotProject& pr
             std::ranges::move(roots(*file), std::back_inserter(documents));
         }
     }
-    ConditionScope scope{documents, documents, nullptr};
+    ConditionScope scope{documents, documents, documents, nullptr};
     if (where_ && !where_->holds(scope)) {
         return;
     }

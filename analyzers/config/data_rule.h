@@ -22,6 +22,9 @@ namespace privaudit::config {
 //     report-at: type                    # where the finding points, default the node itself
 //     message: "{platform} {file}: '{path}' keeps conversations forever ..."
 //
+// Messages may use {platform}, {file}, {path} (of the node), {key} (its key), {value} (a
+// scalar's value) and {name} (a mapping's displayName, name, id, ...).
+//
 // With `scope: project` the check looks at all files of one bot together (BotProject): paths
 // resolve from every file's documents, and a finding is reported once, at the first file that
 // matches `main`.
@@ -34,7 +37,8 @@ public:
     bool projectScope() const { return projectScope_; }
     bool appliesTo(const ConfigFile& file) const;
 
-    void checkFile(const std::string& ruleId, const ConfigFile& file,
+    // `project` is the bot the file belongs to ('//' paths), or nullptr.
+    void checkFile(const std::string& ruleId, const ConfigFile& file, const BotProject* project,
                    std::vector<core::Finding>& findings) const;
     void checkProject(const std::string& ruleId, const BotProject& project,
                       std::vector<core::Finding>& findings) const;

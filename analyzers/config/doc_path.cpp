@@ -53,7 +53,10 @@ void addDescendants(const PathMatch& from, std::vector<PathMatch>& out) {
 std::optional<DocPath> DocPath::parse(std::string_view text, std::string& error) {
     DocPath path;
     path.text_ = std::string(text);
-    if (text.starts_with('/')) {
+    if (text.starts_with("//")) {
+        path.fromProject_ = true;
+        text.remove_prefix(2);
+    } else if (text.starts_with('/')) {
         path.fromRoot_ = true;
         text.remove_prefix(1);
     }

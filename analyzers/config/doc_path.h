@@ -24,6 +24,7 @@ struct PathMatch {
 //   Actions[*] / Actions[0]    every item / one item of a sequence
 //   **.liveAgentHandoff        any depth, including none
 //   /agent.securitySettings    from the document root instead of the current node
+//   //slots.*                  from every document of every file of the same bot (BotProject)
 //   .                          the current node itself
 class DocPath {
 public:
@@ -34,6 +35,7 @@ public:
     std::vector<PathMatch> resolve(const PathMatch& start) const;
 
     bool fromRoot() const { return fromRoot_; }
+    bool fromProject() const { return fromProject_; }
     const std::string& text() const { return text_; }
 
 private:
@@ -48,6 +50,7 @@ private:
 
     std::vector<Step> steps_;
     bool fromRoot_ = false;
+    bool fromProject_ = false;
     std::string text_;
 };
 

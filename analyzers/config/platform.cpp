@@ -85,8 +85,20 @@ bool isDialogflowCxPart(const Clues& clues) {
     return false;
 }
 
+// A Python logging dict config (rasa run --logging-config-file) that configures Rasa's loggers.
+bool isRasaLoggingConfig(const DocNode& root) {
+    const DocNode* loggers = root.find("loggers");
+    return root.find("version") && loggers &&
+           std::ranges::any_of(loggers->entries, [](const auto& entry) {
+               return entry.first.scalar == "rasa" || entry.first.scalar.starts_with("rasa.");
+           });
+}
+
 bool isRasa(const Clues& clues) {
     const DocNode& root = clues.root;
+    if (isRasaLoggingConfig(root)) {
+        return true;
+    }
     if (hasAny(root, {"tracker_store", "action_endpoint", "lock_store", "event_broker",
                       "session_config", "assistant_id", "recipe", "model_groups"})) {
         return true;
@@ -149,7 +161,8 @@ constexpr Signature signatures[] = {
      [](const Clues& c) {
          return hasAny(c.root, {"startFlow", "advancedSettings", "genericWebService",
                                 "serviceDirectory", "transitionRoutes", "eventHandlers",
-                                "entryFulfillment", "transitionRouteGroups"}) ||
+                                "entryFulfillment", "transitionRouteGroups", "redactionStrategy",
+                                "retentionStrategy", "retentionWindowDays", "purgeDataTypes"}) ||
                 isDialogflowCxPart(c);
      }},
     {Platform::DialogflowEs,

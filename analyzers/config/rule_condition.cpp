@@ -207,18 +207,22 @@ bool Condition::holds(const ConditionScope& scope) const {
     case Kind::Test:
         break;
     }
-    if (path_->fromRoot() && scope.rootResults) {
+    bool rooted = path_->fromRoot() || path_->fromProject();
+    if (rooted && scope.rootResults) {
         auto known = scope.rootResults->find(this);
         if (known != scope.rootResults->end()) {
             return known->second;
         }
     }
     std::vector<PathMatch> matches;
-    for (const PathMatch& start : path_->fromRoot() ? scope.roots : scope.current) {
+    const std::vector<PathMatch>& starts = path_->fromProject() ? scope.projectRoots
+                                           : path_->fromRoot()  ? scope.roots
+                                                                : scope.current;
+    for (const PathMatch& start : starts) {
         std::ranges::move(path_->resolve(start), std::back_inserter(matches));
     }
     bool result = testHolds(matches);
-    if (path_->fromRoot() && scope.rootResults) {
+    if (rooted && scope.rootResults) {
         (*scope.rootResults)[this] = result;
     }
     return result;

@@ -22,12 +22,13 @@ struct RuleError {
     std::string message;
 };
 
-// Where a condition is evaluated: the node a rule is looking at, and the document roots that
-// paths starting with '/' resolve from (every file of the bot for a project rule).
+// Where a condition is evaluated: the node a rule is looking at, the document roots that
+// paths starting with '/' resolve from, and the documents of the whole bot for '//' paths.
 struct ConditionScope {
     std::vector<PathMatch> current; // several for a project rule: each file's document
     std::vector<PathMatch> roots;
-    // Results of tests on '/' paths, which do not depend on `current`: a rule that looks at
+    std::vector<PathMatch> projectRoots;
+    // Results of tests on '/' and '//' paths, which do not depend on `current`: a rule that looks at
     // many nodes of a large file resolves each root path once.
     std::map<const void*, bool>* rootResults = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "analyzers/config/tree_walk.h"
 
+#include <algorithm>
+
 namespace privaudit::config {
 
 using core::DocNode;
@@ -39,6 +41,11 @@ std::string joinKeyPath(std::string_view parent, std::string_view key) {
     path += '.';
     path += key;
     return path;
+}
+
+std::string printable(std::string text) {
+    std::ranges::replace_if(text, [](unsigned char c) { return c < 0x20 || c == 0x7F; }, ' ');
+    return text;
 }
 
 } // namespace privaudit::config

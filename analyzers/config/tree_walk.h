@@ -24,4 +24,8 @@ void forEachMapping(const core::DocNode& root,
 // "tracker_store" + "password" -> "tracker_store.password"; "" + "password" -> "password".
 std::string joinKeyPath(std::string_view parent, std::string_view key);
 
+// `text` with control characters replaced by spaces: keys and values come from the file and
+// must not break a one-line message.
+std::string printable(std::string text);
+
 } // namespace privaudit::config

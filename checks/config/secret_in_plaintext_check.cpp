@@ -134,12 +134,6 @@ std::optional<std::pair<std::string, std::string_view>> splitAssignment(std::str
     return std::pair{std::string(name), item.substr(equals + 1)};
 }
 
-// Keys are the file's text: control characters in them must not break a one-line message.
-std::string printable(std::string text) {
-    std::ranges::replace_if(text, [](unsigned char c) { return c < 0x20 || c == 0x7F; }, ' ');
-    return text;
-}
-
 class SecretInPlaintextCheck : public config::ConfigCheck {
 public:
     std::string_view ruleId() const override { return secretInPlaintext; }
@@ -200,7 +194,7 @@ private:
         }
         core::Finding finding;
         finding.ruleId = secretInPlaintext;
-        finding.message = subject(file) + ": '" + printable(target.path) + "' holds a plaintext " +
+        finding.message = subject(file) + ": '" + config::printable(target.path) + "' holds a plaintext " +
                           match->kind + " (" + detail + "); " +
                           referenceAdvice(file.platform, variableName(parentKey, target.name));
         finding.location = file.locationOf(node);
