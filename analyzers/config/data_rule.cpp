@@ -110,8 +110,15 @@ std::string nameOf(const DocNode& node) {
     return "";
 }
 
+// A node's key, else (for a document root) its first key, else the node.
 core::SourceLocation locationOf(const ConfigFile& file, const PathMatch& match) {
-    return file.locationOf(match.key ? *match.key : *match.node);
+    if (match.key) {
+        return file.locationOf(*match.key);
+    }
+    if (match.node->isMapping() && !match.node->entries.empty()) {
+        return file.locationOf(match.node->entries.front().first);
+    }
+    return file.locationOf(*match.node);
 }
 
 // Where a project finding goes: the main file's first key.
