@@ -41,9 +41,8 @@ core::AnalyzerOutput scanConfigs(const std::vector<std::string>& files, const co
                                  std::vector<std::string>& analyzedFiles) {
     auto fileChecks = core::CheckRegistry<config::ConfigCheck>::createAll();
     auto projectChecks = core::CheckRegistry<config::ConfigProjectCheck>::createAll();
-    config::ConfigRules rules{enabledChecks(fileChecks, policy),
-                              enabledChecks(projectChecks, policy),
-                              {}};
+    config::ConfigRules rules{
+        enabledChecks(fileChecks, policy), enabledChecks(projectChecks, policy), {}};
     for (const auto* dataRules : {&checks::builtinDataRules(), &userRules}) {
         for (const config::DataRule& rule : *dataRules) {
             if (policy.isEnabled(rule.id)) {
@@ -78,8 +77,8 @@ int runScan(const ScanOptions& options, const std::vector<std::string>& argument
     core::RuleCatalogue catalogue = checks::builtinCatalogue();
     std::vector<config::DataRule> userRules;
     if (const core::DocNode* configRules = policy.configRules()) {
-        userRules = checks::loadUserDataRules(*configRules, policy.path(), catalogue,
-                                              result.notifications);
+        userRules =
+            checks::loadUserDataRules(*configRules, policy.path(), catalogue, result.notifications);
     }
     core::DiscoveredInputs inputs = core::discoverInputs(options.paths);
     for (const std::string& missing : inputs.missingPaths) {
@@ -102,8 +101,8 @@ int runScan(const ScanOptions& options, const std::vector<std::string>& argument
     std::ranges::sort(result.analyzedFiles);
 
     core::SourceFiles sources;
-    result.findings = core::finalizeFindings(std::move(findings), catalogue,
-                                             policy, sources, result.sourceRoot);
+    result.findings =
+        core::finalizeFindings(std::move(findings), catalogue, policy, sources, result.sourceRoot);
 
     result.endTimeUtc = utcNow();
     result.exitCode = exitCodeFor(result, options.failOn, !inputs.missingPaths.empty());

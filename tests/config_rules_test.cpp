@@ -31,8 +31,8 @@ std::vector<std::string> resolved(const DocNode& root, std::string_view path) {
     auto parsed = DocPath::parse(path, error);
     EXPECT_TRUE(parsed) << error;
     std::vector<std::string> paths;
-    for (const PathMatch& match : parsed ? parsed->resolve({nullptr, &root, ""})
-                                         : std::vector<PathMatch>{}) {
+    for (const PathMatch& match :
+         parsed ? parsed->resolve({nullptr, &root, ""}) : std::vector<PathMatch>{}) {
         paths.push_back(match.path);
     }
     return paths;
@@ -87,7 +87,8 @@ TEST(Condition, EveryTest) {
     EXPECT_TRUE(holds("{path: 'list[*]', one-of: [plaintext, sasl_plaintext]}", root));
     EXPECT_TRUE(holds("{path: type, matches: '^R'}", root));
     EXPECT_TRUE(holds("{path: slots.*, key-matches: 'e_?mail'}", root));
-    EXPECT_TRUE(holds("{all: [{path: type, equals: redis}, {not: {path: port, equals: 1}}]}", root));
+    EXPECT_TRUE(
+        holds("{all: [{path: type, equals: redis}, {not: {path: port, equals: 1}}]}", root));
     EXPECT_TRUE(holds("{any: [{path: type, equals: mongod}, {path: port, exists: true}]}", root));
     EXPECT_FALSE(holds("{not: {path: type, exists: true}}", root));
 }
@@ -123,12 +124,13 @@ std::string readmeUserRule() {
 TEST(UserRules, TheReadmeExampleFindsWhatItSays) {
     TempDir dir;
     dir.write(".privaudit.yaml", readmeUserRule());
-    dir.write("bot/endpoints.yml", "action_endpoint:\n  url: https://actions.example.org/webhook\n");
+    dir.write("bot/endpoints.yml",
+              "action_endpoint:\n  url: https://actions.example.org/webhook\n");
     dir.write("secured/endpoints.yml",
               "action_endpoint:\n  url: https://actions.example.org/webhook\n  token: ${T}\n");
     std::string sarif = dir.path() + "/out.sarif";
     auto result = runPrivaudit({"scan", dir.path(), "-o", sarif, "--quiet", "--fail-on", "none",
-                               "--source-root", dir.path()});
+                                "--source-root", dir.path()});
     ASSERT_EQ(result.exitCode, 0) << result.err;
     auto log = nlohmann::json::parse(readFile(sarif));
     const auto& run = log["runs"][0];
@@ -143,8 +145,9 @@ TEST(UserRules, TheReadmeExampleFindsWhatItSays) {
     EXPECT_EQ(places, std::vector<std::string>{"bot/endpoints.yml:1"});
     bool described = false;
     for (const auto& rule : run["tool"]["driver"]["rules"]) {
-        described |= rule["id"] == "acme/action-server-without-token" &&
-                     rule["shortDescription"]["text"] == "Rasa action server called without a token";
+        described |=
+            rule["id"] == "acme/action-server-without-token" &&
+            rule["shortDescription"]["text"] == "Rasa action server called without a token";
     }
     EXPECT_TRUE(described) << "the user rule's metadata is in the SARIF run";
 
@@ -195,8 +198,9 @@ TEST(BotProjects, ProjectRulesJoinTheFilesOfOneBot) {
     TempDir dir;
     dir.write("bot/domain.yml", "version: '3.1'\nresponses:\n  utter_greet:\n"
                                 "    - text: Hi, I am the virtual assistant.\n");
-    dir.write("bot/data/rules.yml", "version: '3.1'\nrules:\n  - rule: handoff\n    steps:\n"
-                                    "      - intent: human_handoff\n      - action: action_handoff\n");
+    dir.write("bot/data/rules.yml",
+              "version: '3.1'\nrules:\n  - rule: handoff\n    steps:\n"
+              "      - intent: human_handoff\n      - action: action_handoff\n");
     dir.write("lonely/domain.yml", "version: '3.1'\nresponses:\n  utter_greet:\n"
                                    "    - text: Welcome to Contoso!\n");
     auto result = runPrivaudit({"scan", dir.path(), "--format", "json", "--fail-on", "none"});
@@ -204,12 +208,11 @@ TEST(BotProjects, ProjectRulesJoinTheFilesOfOneBot) {
     auto findings = nlohmann::json::parse(result.out)["findings"];
     std::vector<std::string> places;
     for (const auto& finding : findings) {
-        places.push_back(
-            std::filesystem::path(finding["file"].get<std::string>())
-                .parent_path()
-                .filename()
-                .string() +
-            " " + finding["ruleId"].get<std::string>());
+        places.push_back(std::filesystem::path(finding["file"].get<std::string>())
+                             .parent_path()
+                             .filename()
+                             .string() +
+                         " " + finding["ruleId"].get<std::string>());
     }
     std::sort(places.begin(), places.end());
     EXPECT_EQ(places, (std::vector<std::string>{"lonely config/no-ai-disclosure",

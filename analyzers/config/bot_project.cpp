@@ -16,8 +16,8 @@ constexpr int maxLevelsUp = 8;
 std::vector<std::string_view> projectFileNames(Platform platform) {
     switch (platform) {
     case Platform::Rasa:
-        return {"config.yml", "config.yaml", "domain.yml", "domain.yaml", "endpoints.yml",
-                "endpoints.yaml"};
+        return {"config.yml",  "config.yaml",   "domain.yml",
+                "domain.yaml", "endpoints.yml", "endpoints.yaml"};
     case Platform::DialogflowCx:
     case Platform::DialogflowEs:
         return {"agent.json"};
@@ -50,8 +50,7 @@ bool holdsProjectFile(const fs::path& folder, Platform platform) {
 fs::path projectRoot(const ConfigFile& file) {
     fs::path own = fs::absolute(file.path).lexically_normal().parent_path();
     fs::path folder = own;
-    for (int level = 0; level <= maxLevelsUp && !projectFileNames(file.platform).empty();
-         ++level) {
+    for (int level = 0; level <= maxLevelsUp && !projectFileNames(file.platform).empty(); ++level) {
         if (holdsProjectFile(folder, file.platform)) {
             return folder;
         }

@@ -83,7 +83,14 @@ std::optional<ConfigFile> load(const std::string& path, ConfigAnalysis& analysis
                 "invalid " + formatName(path) + ": " + error->message, error->line, error->column));
             return std::nullopt;
         }
-        return std::get<ConfigFile>(std::move(parsed));
+        ConfigFile& file = std::get<ConfigFile>(parsed);
+        for (const LoadError& warning : file.warnings) {
+            Notification note = notification(Notification::Kind::ParseError, path, warning.message,
+                                             warning.line, warning.column);
+            note.level = core::Level::Warning;
+            analysis.notifications.push_back(std::move(note));
+        }
+        return std::move(file);
     } catch (const std::exception& e) {
         analysis.notifications.push_back(
             notification(Notification::Kind::AnalysisCrashed, path, e.what()));

@@ -99,6 +99,7 @@ std::variant<ConfigFile, LoadError> parseConfigFile(std::string path, std::strin
     }
     file.platform = detectPlatform(path, loaded.documents, file.format);
     file.documents = std::move(loaded.documents);
+    file.warnings = std::move(loaded.warnings);
     file.lineStarts = findLineStarts(text);
     file.path = std::move(path);
     file.text = std::move(text);

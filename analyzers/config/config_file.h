@@ -19,7 +19,8 @@ struct ConfigFile {
     DocumentFormat format = DocumentFormat::Yaml;
     Platform platform = Platform::GenericYaml;
     std::vector<core::DocNode> documents;
-    std::vector<size_t> lineStarts; // offset in `text` of each line's first character
+    std::vector<size_t> lineStarts;  // offset in `text` of each line's first character
+    std::vector<LoadError> warnings; // loaded, but not as written (LoadedDocuments::warnings)
 
     std::string fileName() const; // "endpoints.yml"
 

@@ -52,9 +52,8 @@ std::optional<DocPath> pathAt(const DocNode& node, std::vector<RuleError>& error
 bool globMatches(const std::string& glob, const ConfigFile& file) {
     bool byPath = glob.find('/') != std::string::npos;
     std::string subject = byPath ? file.path : file.fileName();
-    std::string pattern = byPath && !glob.starts_with('*') && !glob.starts_with('/')
-                              ? "*/" + glob
-                              : glob;
+    std::string pattern =
+        byPath && !glob.starts_with('*') && !glob.starts_with('/') ? "*/" + glob : glob;
     return fnmatch(pattern.c_str(), subject.c_str(), FNM_CASEFOLD) == 0;
 }
 
@@ -165,15 +164,16 @@ std::unique_ptr<DataRuleCheck> DataRuleCheck::parse(const DocNode& definition,
             } else if (name == "main") {
                 check->main_ = *values;
             }
-            for (const std::string& platform : name == "platforms" ? *values
-                                                                   : std::vector<std::string>{}) {
+            for (const std::string& platform :
+                 name == "platforms" ? *values : std::vector<std::string>{}) {
                 if (auto known = platformFromKey(platform)) {
                     check->platforms_.push_back(*known);
                 } else {
-                    error(errors, value, "unknown platform '" + platform +
-                                             "' (rasa, dialogflow-cx, dialogflow-es, lex, "
-                                             "connect, cloudformation, terraform, botframework, "
-                                             "botpress, genesys, litellm, kubernetes, yaml, json)");
+                    error(errors, value,
+                          "unknown platform '" + platform +
+                              "' (rasa, dialogflow-cx, dialogflow-es, lex, "
+                              "connect, cloudformation, terraform, botframework, "
+                              "botpress, genesys, litellm, kubernetes, yaml, json)");
                 }
             }
         } else if (name == "scope") {
@@ -222,13 +222,12 @@ bool DataRuleCheck::appliesTo(const ConfigFile& file) const {
 }
 
 std::string DataRuleCheck::message(const ConfigFile& file, const PathMatch& at) const {
-    return substitute(message_,
-                      {{"platform", std::string(platformName(file.platform))},
-                       {"file", file.fileName()},
-                       {"path", shown(at.path)},
-                       {"key", at.key ? shownValue(*at.key) : ""},
-                       {"name", nameOf(*at.node)},
-                       {"value", shownValue(*at.node)}});
+    return substitute(message_, {{"platform", std::string(platformName(file.platform))},
+                                 {"file", file.fileName()},
+                                 {"path", shown(at.path)},
+                                 {"key", at.key ? shownValue(*at.key) : ""},
+                                 {"name", nameOf(*at.node)},
+                                 {"value", shownValue(*at.node)}});
 }
 
 void DataRuleCheck::checkFile(const std::string& ruleId, const ConfigFile& file,

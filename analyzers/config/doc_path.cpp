@@ -77,11 +77,11 @@ std::optional<DocPath> DocPath::parse(std::string_view text, std::string& error)
                 step.kind = Step::Kind::AnyItem;
             } else {
                 step.kind = Step::Kind::Index;
-                auto [end, ec] = std::from_chars(inside.data(), inside.data() + inside.size(),
-                                                 step.index);
+                auto [end, ec] =
+                    std::from_chars(inside.data(), inside.data() + inside.size(), step.index);
                 if (ec != std::errc() || end != inside.data() + inside.size()) {
-                    error = "'[" + inside + "]' in path '" + path.text_ +
-                            "' must be [*] or a number";
+                    error =
+                        "'[" + inside + "]' in path '" + path.text_ + "' must be [*] or a number";
                     return std::nullopt;
                 }
             }

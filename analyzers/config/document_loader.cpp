@@ -48,6 +48,7 @@ public:
         : text_(text), maxNodes_(text.size() + aliasNodeAllowance) {}
 
     std::vector<DocNode> takeDocuments() { return std::move(documents_); }
+    std::vector<LoadError> takeWarnings() { return std::move(warnings_); }
 
     void OnDocumentStart(const YAML::Mark&) override { anchors_.clear(); }
     void OnDocumentEnd() override {}
@@ -107,6 +108,7 @@ private:
         YAML::anchor_t anchor;
         size_t nodesBefore;         // node count when the collection opened, to size it for aliases
         std::optional<DocNode> key; // a mapping's key waiting for its value
+        std::map<std::string, size_t, std::less<>> keyIndex; // scalar key -> entry
     };
     struct Anchored {
         DocNode node;
@@ -178,9 +180,27 @@ private:
                 node.line = parent.key->line; // yaml-cpp marks an empty value at the next token
                 node.column = parent.key->column;
             }
-            parent.node.entries.emplace_back(std::move(*parent.key), std::move(node));
+            addEntry(parent, std::move(*parent.key), std::move(node));
             parent.key.reset();
         }
+    }
+
+    // A repeated key replaces the earlier entry, as PyYAML and JSON parsers do.
+    void addEntry(OpenCollection& mapping, DocNode key, DocNode value) {
+        if (key.isScalar()) {
+            auto [known, added] =
+                mapping.keyIndex.try_emplace(key.scalar, mapping.node.entries.size());
+            if (!added) {
+                auto& entry = mapping.node.entries[known->second];
+                warnings_.push_back({key.line, key.column,
+                                     "duplicate key '" + key.scalar + "' (first at line " +
+                                         std::to_string(entry.first.line) +
+                                         "); the last one is used"});
+                entry = {std::move(key), std::move(value)};
+                return;
+            }
+        }
+        mapping.node.entries.emplace_back(std::move(key), std::move(value));
     }
 
     // yaml-cpp 0.7 ends a quoted scalar that is never closed at the end of the file.
@@ -222,7 +242,62 @@ private:
     std::vector<OpenCollection> stack_;
     std::map<YAML::anchor_t, Anchored> anchors_;
     std::vector<DocNode> documents_;
+    std::vector<LoadError> warnings_;
 };
+
+// `text` with every one-line `{{...}}` replaced by underscores of the same length, so the
+// positions of everything else stay; the line of the first one, or 0 when there is none.
+int blankTemplatePlaceholders(std::string& text) {
+    int firstLine = 0;
+    for (size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open)) {
+        size_t close = text.find("}}", open + 2);
+        size_t lineEnd = text.find('\n', open);
+        if (close == std::string::npos || close > lineEnd) {
+            open += 2;
+            continue;
+        }
+        if (firstLine == 0) {
+            firstLine = 1 + static_cast<int>(std::count(text.begin(), text.begin() + open, '\n'));
+        }
+        std::fill(text.begin() + open, text.begin() + close + 2, '_');
+        open = close + 2;
+    }
+    return firstLine;
+}
+
+LoadedDocuments parse(const std::string& input, DocumentFormat format) {
+    LoadedDocuments loaded;
+    try {
+        if (format == DocumentFormat::Json) {
+            loaded.error = jsonSyntaxError(input);
+            if (loaded.error) {
+                return loaded;
+            }
+        }
+        std::istringstream stream(input);
+        YAML::Parser parser(stream);
+        TreeBuilder builder(input);
+        while (parser.HandleNextDocument(builder)) {
+        }
+        loaded.documents = builder.takeDocuments();
+        loaded.warnings = builder.takeWarnings();
+    } catch (const BuildFailure& failure) {
+        loaded.error = failure.error;
+    } catch (const YAML::DeepRecursion& e) {
+        loaded.error = errorAt(e.mark, "nested deeper than the parser allows");
+    } catch (const YAML::Exception& e) {
+        loaded.error = errorAt(e.mark, e.msg);
+    } catch (const std::exception& e) {
+        loaded.error = LoadError{0, 0, e.what()};
+    } catch (...) {
+        loaded.error = LoadError{0, 0, "unknown parser failure"};
+    }
+    if (loaded.error) {
+        loaded.documents.clear();
+        loaded.warnings.clear();
+    }
+    return loaded;
+}
 
 std::string lowercaseExtension(const std::filesystem::path& path) {
     std::string extension = path.extension().string();
@@ -246,33 +321,22 @@ LoadedDocuments loadDocuments(std::string_view text, DocumentFormat format) {
         text.remove_prefix(utf8ByteOrderMark.size());
     }
     std::string input = format == DocumentFormat::Json ? jsoncAsJson(text) : std::string(text);
-    LoadedDocuments loaded;
     if (input.find_first_not_of(" \t\r\n") == std::string::npos) {
-        return loaded; // an empty file has no documents, in either format
+        return {}; // an empty file has no documents, in either format
     }
-    try {
-        if (format == DocumentFormat::Json) {
-            loaded.error = jsonSyntaxError(input);
-            if (loaded.error) {
-                return loaded;
+    LoadedDocuments loaded = parse(input, format);
+    if (loaded.error && format == DocumentFormat::Yaml) {
+        std::string blanked = input;
+        if (int line = blankTemplatePlaceholders(blanked)) {
+            LoadedDocuments retried = parse(blanked, format);
+            if (!retried.error) {
+                retried.warnings.insert(retried.warnings.begin(),
+                                        {line, 0,
+                                         "unrendered template placeholders ({{...}}); read "
+                                         "with them blanked out"});
+                return retried;
             }
         }
-        std::istringstream stream(input);
-        YAML::Parser parser(stream);
-        TreeBuilder builder(input);
-        while (parser.HandleNextDocument(builder)) {
-        }
-        loaded.documents = builder.takeDocuments();
-    } catch (const BuildFailure& failure) {
-        loaded.error = failure.error;
-    } catch (const YAML::DeepRecursion& e) {
-        loaded.error = errorAt(e.mark, "nested deeper than the parser allows");
-    } catch (const YAML::Exception& e) {
-        loaded.error = errorAt(e.mark, e.msg);
-    } catch (const std::exception& e) {
-        loaded.error = LoadError{0, 0, e.what()};
-    } catch (...) {
-        loaded.error = LoadError{0, 0, "unknown parser failure"};
     }
     return loaded;
 }

@@ -24,6 +24,9 @@ struct LoadError {
 struct LoadedDocuments {
     std::vector<core::DocNode> documents; // empty when `error` is set
     std::optional<LoadError> error;
+    // What loaded, but not as written: a duplicate key (the last one wins, as in the YAML and
+    // JSON parsers the platforms use), unrendered {{...}} template placeholders.
+    std::vector<LoadError> warnings;
 };
 
 // Deeper trees are rejected with an error rather than risking the stack.
@@ -31,7 +34,9 @@ inline constexpr int maxNestingDepth = 512;
 
 // Parses every document in `text` (YAML streams may hold several). JSON may carry `//` and
 // `/* */` comments and trailing commas. Explicit tags such as CloudFormation's `!Ref` are kept
-// in DocNode::tag; aliases are expanded. Never throws: bad input comes back as `error`.
+// in DocNode::tag; aliases are expanded. YAML that only parses with its unrendered `{{...}}`
+// placeholders blanked out (CX-as-code Archy flows) is read that way, with a warning. Never
+// throws: bad input comes back as `error`.
 LoadedDocuments loadDocuments(std::string_view text, DocumentFormat format);
 
 } // namespace privaudit::config

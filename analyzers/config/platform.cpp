@@ -130,7 +130,10 @@ bool isGenesysArchitectFlow(const Clues& clues) {
 
 // Ordered from the most to the least specific: the first match wins.
 constexpr Signature signatures[] = {
-    {Platform::Terraform, [](const Clues& c) { return isTerraform(c.root); }},
+    {Platform::Terraform,
+     [](const Clues& c) {
+         return isTerraform(c.root);
+     }},
     {Platform::AwsCloudFormation,
      [](const Clues& c) {
          return c.root.find("AWSTemplateFormatVersion") || hasAwsResources(c.root);

@@ -62,11 +62,16 @@ Condition::~Condition() = default;
 
 std::unique_ptr<Condition> Condition::parse(const DocNode& node, std::vector<RuleError>& errors) {
     static constexpr std::pair<std::string_view, Test> tests[] = {
-        {"exists", Test::Exists},         {"absent", Test::Absent},
-        {"empty", Test::Empty},           {"equals", Test::Equals},
-        {"one-of", Test::OneOf},          {"matches", Test::Matches},
-        {"key-matches", Test::KeyMatches}, {"greater-than", Test::GreaterThan},
-        {"less-than", Test::LessThan},    {"at-least", Test::AtLeast},
+        {"exists", Test::Exists},
+        {"absent", Test::Absent},
+        {"empty", Test::Empty},
+        {"equals", Test::Equals},
+        {"one-of", Test::OneOf},
+        {"matches", Test::Matches},
+        {"key-matches", Test::KeyMatches},
+        {"greater-than", Test::GreaterThan},
+        {"less-than", Test::LessThan},
+        {"at-least", Test::AtLeast},
         {"at-most", Test::AtMost}};
     auto condition = std::make_unique<Condition>();
     if (!node.isMapping() || node.entries.empty()) {
@@ -145,10 +150,9 @@ std::unique_ptr<Condition> Condition::parse(const DocNode& node, std::vector<Rul
             return nullptr;
         }
         if (operand->scalar == "false") {
-            condition->test_ = condition->test_ == Test::Absent ? Test::Exists
-                               : condition->test_ == Test::Exists
-                                   ? Test::Absent
-                                   : condition->test_;
+            condition->test_ = condition->test_ == Test::Absent   ? Test::Exists
+                               : condition->test_ == Test::Exists ? Test::Absent
+                                                                  : condition->test_;
             if (condition->test_ == Test::Empty) {
                 auto negated = std::make_unique<Condition>();
                 negated->kind_ = Kind::Not;
@@ -178,8 +182,8 @@ std::unique_ptr<Condition> Condition::parse(const DocNode& node, std::vector<Rul
         condition->regex_ = std::make_unique<re2::RE2>(operand->scalar, re2::RE2::Quiet);
         if (!operand->isScalar() || !condition->regex_->ok()) {
             error(errors, *operand,
-                  "'" + name + "' takes a regular expression (RE2 syntax): " +
-                      condition->regex_->error());
+                  "'" + name +
+                      "' takes a regular expression (RE2 syntax): " + condition->regex_->error());
             return nullptr;
         }
         break;
@@ -235,7 +239,8 @@ bool Condition::testHolds(const std::vector<PathMatch>& matches) const {
     case Test::Absent:
         return matches.empty();
     case Test::Empty:
-        return std::ranges::none_of(matches, [](const PathMatch& m) { return hasContent(*m.node); });
+        return std::ranges::none_of(matches,
+                                    [](const PathMatch& m) { return hasContent(*m.node); });
     default:
         return std::ranges::any_of(matches, [&](const PathMatch& m) { return passes(m); });
     }

@@ -28,8 +28,8 @@ struct ConditionScope {
     std::vector<PathMatch> current; // several for a project rule: each file's document
     std::vector<PathMatch> roots;
     std::vector<PathMatch> projectRoots;
-    // Results of tests on '/' and '//' paths, which do not depend on `current`: a rule that looks at
-    // many nodes of a large file resolves each root path once.
+    // Results of tests on '/' and '//' paths, which do not depend on `current`: a rule that looks
+    // at many nodes of a large file resolves each root path once.
     std::map<const void*, bool>* rootResults = nullptr;
 };
 

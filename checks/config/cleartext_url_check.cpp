@@ -79,9 +79,8 @@ std::optional<CleartextUrl> cleartextUrl(std::string_view value) {
         if (size_t at = authority.rfind('@'); at != std::string::npos) {
             authority.erase(0, at + 1);
         }
-        std::string host = authority.starts_with('[')
-                               ? authority.substr(0, authority.find(']') + 1)
-                               : authority.substr(0, authority.find(':'));
+        std::string host = authority.starts_with('[') ? authority.substr(0, authority.find(']') + 1)
+                                                      : authority.substr(0, authority.find(':'));
         if (isLocalOrPlaceholderHost(host)) {
             return std::nullopt;
         }
@@ -137,10 +136,9 @@ private:
         std::string secure = url->scheme == "ws" ? "wss://" : "https://";
         core::Finding finding;
         finding.ruleId = cleartextEndpoint;
-        finding.message = std::string(config::platformName(file.platform)) + " " +
-                          file.fileName() + ": '" + config::printable(path) +
-                          "' sends conversation data to " + url->scheme + "://" +
-                          config::printable(url->host) +
+        finding.message = std::string(config::platformName(file.platform)) + " " + file.fileName() +
+                          ": '" + config::printable(path) + "' sends conversation data to " +
+                          url->scheme + "://" + config::printable(url->host) +
                           " without TLS, readable and changeable on the way; use " + secure;
         finding.location = file.locationOf(value);
         finding.categories = {"transcript"};

@@ -15,8 +15,8 @@ using core::DocNode;
 
 // The catalogue fields a user rule carries next to its checks.
 const std::vector<std::string_view> catalogueKeys = {
-    "name", "title", "description", "remediation", "level",
-    "severity", "precision", "category", "cwe", "gdpr"};
+    "name",     "title",     "description", "remediation", "level",
+    "severity", "precision", "category",    "cwe",         "gdpr"};
 
 std::vector<config::DataRule> loadBuiltin() {
     std::vector<config::DataRule> rules;
@@ -111,8 +111,8 @@ std::vector<config::DataRule> loadUserDataRules(const DocNode& configRules,
         std::vector<core::CatalogueError> catalogueErrors;
         if (rule) {
             if (catalogue.find(rule->id)) {
-                catalogueErrors.push_back({policyPath, definition.line,
-                                           "rule id '" + rule->id + "' is already taken"});
+                catalogueErrors.push_back(
+                    {policyPath, definition.line, "rule id '" + rule->id + "' is already taken"});
             } else {
                 catalogue.add(catalogueEntry(definition), policyPath, catalogueErrors);
             }

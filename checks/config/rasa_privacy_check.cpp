@@ -23,14 +23,14 @@ constexpr std::string_view noRedaction = "config/no-redaction";
 // Words of a slot name that make it personal data (English and German).
 bool isPersonalSlotName(std::string_view name) {
     static const std::set<std::string, std::less<>> words = {
-        "email",   "mail",     "phone",   "mobile",   "telefon",  "telephone", "iban",
-        "card",    "cvv",      "cvc",     "ssn",      "passport", "birth",     "dob",
-        "birthday", "geburtsdatum", "address", "adresse", "street", "postcode", "zip",
-        "password", "passwort", "kennwort", "pin",     "otp",      "surname",  "vorname",
-        "nachname", "firstname", "lastname", "fullname"};
+        "email",    "mail",         "phone",    "mobile",  "telefon",  "telephone", "iban",
+        "card",     "cvv",          "cvc",      "ssn",     "passport", "birth",     "dob",
+        "birthday", "geburtsdatum", "address",  "adresse", "street",   "postcode",  "zip",
+        "password", "passwort",     "kennwort", "pin",     "otp",      "surname",   "vorname",
+        "nachname", "firstname",    "lastname", "fullname"};
     static const std::set<std::pair<std::string, std::string>> pairs = {
-        {"first", "name"},    {"last", "name"},   {"full", "name"},     {"customer", "name"},
-        {"account", "number"}, {"social", "security"}, {"tax", "id"}, {"user", "name"}};
+        {"first", "name"},     {"last", "name"},       {"full", "name"}, {"customer", "name"},
+        {"account", "number"}, {"social", "security"}, {"tax", "id"},    {"user", "name"}};
     std::vector<std::string> parts = core::identifierWords(name);
     for (size_t i = 0; i < parts.size(); ++i) {
         if (words.contains(parts[i]) ||
@@ -43,16 +43,16 @@ bool isPersonalSlotName(std::string_view name) {
 
 // What the bot's endpoints say about anonymization.
 struct PrivacySetup {
-    bool privacySection = false;      // Rasa Pro 3.13+ `privacy`
+    bool privacySection = false;       // Rasa Pro 3.13+ `privacy`
     bool anonymizationSection = false; // Rasa Pro 3.6-3.12 `anonymization`
-    bool rasaPro = false;             // features only Rasa Pro has
+    bool rasaPro = false;              // features only Rasa Pro has
     std::set<std::string, std::less<>> coveredSlots;
 };
 
 PrivacySetup privacySetup(const BotProject& project) {
     static constexpr std::array<std::string_view, 7> proKeys = {
-        "model_groups", "secrets_manager", "privacy", "anonymization", "logger", "mcp_servers",
-        "vector_store"};
+        "model_groups", "secrets_manager", "privacy",     "anonymization",
+        "logger",       "mcp_servers",     "vector_store"};
     PrivacySetup setup;
     for (const ConfigFile* file : project.files) {
         for (const DocNode& document : file->documents) {

@@ -194,8 +194,8 @@ private:
         }
         core::Finding finding;
         finding.ruleId = secretInPlaintext;
-        finding.message = subject(file) + ": '" + config::printable(target.path) + "' holds a plaintext " +
-                          match->kind + " (" + detail + "); " +
+        finding.message = subject(file) + ": '" + config::printable(target.path) +
+                          "' holds a plaintext " + match->kind + " (" + detail + "); " +
                           referenceAdvice(file.platform, variableName(parentKey, target.name));
         finding.location = file.locationOf(node);
         finding.categories = {"credential"};

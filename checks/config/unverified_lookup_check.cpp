@@ -19,8 +19,8 @@ constexpr std::string_view unverifiedLookup = "config/unverified-lookup";
 
 // Actions that send or speak something to the customer.
 const std::set<std::string, std::less<>> promptActions = {
-    "communicate", "sendResponse", "playAudio", "askForSlot", "askForIntent", "askForYesNo",
-    "askForBoolean", "collectInput", "playAudioOnSilence", "sendReplyEmail"};
+    "communicate", "sendResponse",  "playAudio",    "askForSlot",         "askForIntent",
+    "askForYesNo", "askForBoolean", "collectInput", "playAudioOnSilence", "sendReplyEmail"};
 
 const re2::RE2& verificationWords() {
     static const re2::RE2 regex(
@@ -82,7 +82,7 @@ std::string scalarsOf(const DocNode& node) {
 
 // The data action a callData runs: `category: {<Category>: {dataAction: {<Action>: {...}}}}`.
 struct DataActionCall {
-    std::string name; // "Orders API / Get Order By Number"
+    std::string name;                 // "Orders API / Get Order By Number"
     bool callerInput = false;         // an input is a variable or expression, not a literal
     std::vector<std::string> outputs; // variables the success outputs are assigned to
 };
