@@ -35,8 +35,7 @@ std::string render(const core::ScanResult& result, ReportFormat format,
     case ReportFormat::Sarif:
         reporters::writeSarif(result,
                               request.catalogue ? *request.catalogue : checks::builtinCatalogue(),
-                              out,
-                              {.includeSuppressed = !request.omitSuppressed});
+                              out, {.includeSuppressed = !request.omitSuppressed});
         break;
     case ReportFormat::Json:
         reporters::writeJson(result, out);
