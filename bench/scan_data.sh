@@ -59,6 +59,11 @@ if command -v rg > /dev/null; then
     echo
     echo "rg matches: $(rg -j2 "${rg_args[@]}" | awk -F: '{s += $NF} END {print s}')"
 fi
+if g++ -O2 -std=c++17 bench/re2_set_bench.cpp -o "$work/re2_set_bench" $(pkg-config --cflags --libs re2); then
+    echo
+    echo "RE2::Set, same patterns, which match per line (1 thread):"
+    "$work/re2_set_bench" bench/rg_patterns.txt "$corpus"/*.jsonl "$corpus"/*.txt
+fi
 echo
 python3 bench/score_findings.py "$corpus/truth.tsv" "$work/report-1.json"
 cmp -s <(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["findings"])' "$work/report-1.json") \

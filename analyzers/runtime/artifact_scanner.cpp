@@ -38,6 +38,20 @@ std::string fieldContext(const JsonPath& path) {
     return words;
 }
 
+// A JSON number that cannot be an identifier: shorter than nine digits or not an integer
+// (latencies, scores, amounts).
+bool plainNumber(std::string_view number) {
+    if (number.size() < 9) {
+        return true;
+    }
+    for (char c : number) {
+        if (c == '.' || c == 'e' || c == 'E') {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool mayHoldValue(std::string_view key) {
     for (char c : key) {
         if ((c >= '0' && c <= '9') || c == '@' || c == '%' || c == '\\') {

@@ -169,6 +169,13 @@ void findCandidates(std::string_view text, std::vector<Candidate>& out,
             ++end;
         }
         spans.word(i, end);
+        char next = at(text, end);
+        bool plainWord = isLower(c) && next != '@' && next != ':' && next != '_' && next != '-' &&
+                         next != '.' && !(c == 'b' && text.substr(i, 3) == "bc1");
+        if (plainWord) {
+            i = end; // prose: no shape starts with a lower-case word followed by these
+            continue;
+        }
         size_t resume = matchToken(text, i, end, out);
         i = resume > end ? resume : end;
     }

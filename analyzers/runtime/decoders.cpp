@@ -143,13 +143,20 @@ void appendUtf8(std::string& out, unsigned code) {
 
 // Random ids and hashes are the common case: their first bytes already decode to binary.
 bool readableStart(std::string_view span) {
-    bool hex = span.size() >= 32 && span.size() % 2 == 0 &&
-               std::ranges::all_of(span.substr(0, 8), [](char c) { return hexValue(c) >= 0; });
-    std::string head = hex ? *hexDecode(span.substr(0, 8)) : base64Decode(span.substr(0, 8));
-    return std::ranges::all_of(head, [](char c) {
-        unsigned char u = static_cast<unsigned char>(c);
+    auto printable = [](int u) {
         return (u >= 0x20 && u < 0x7f) || u == '\n' || u == '\t' || u >= 0xc2;
-    });
+    };
+    bool hex = span.size() >= 32 && span.size() % 2 == 0 && hexValue(span[0]) >= 0 &&
+               hexValue(span[1]) >= 0 && hexValue(span[2]) >= 0 && hexValue(span[3]) >= 0;
+    if (hex) {
+        return printable(hexValue(span[0]) * 16 + hexValue(span[1])) &&
+               printable(hexValue(span[2]) * 16 + hexValue(span[3]));
+    }
+    int a = base64Value(span[0]), b = base64Value(span[1]), c = base64Value(span[2]);
+    if (a < 0 || b < 0 || c < 0) {
+        return false;
+    }
+    return printable((a << 2) | (b >> 4)) && printable(((b & 15) << 4) | (c >> 2));
 }
 
 std::optional<Decoded> decodeSpan(std::string_view span, EncodedSpan::Kind kind) {

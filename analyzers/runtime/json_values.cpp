@@ -2,6 +2,8 @@
 
 #include "analyzers/runtime/decoders.h"
 
+#include <cstring>
+
 namespace privaudit::runtime {
 
 namespace {
@@ -149,6 +151,7 @@ private:
         }
         JsonScalar scalar;
         scalar.offset = begin;
+        scalar.isNumber = true;
         scalar.text = in_.substr(begin, pos_ - begin);
         visit_(scalar, path_);
     }
@@ -169,11 +172,10 @@ private:
     bool string(JsonScalar& out) {
         size_t begin = ++pos_;
         out.offset = begin;
-        size_t end = begin;
-        while (end < in_.size() && in_[end] != '"' && in_[end] != '\\') {
-            ++end;
-        }
-        if (end < in_.size() && in_[end] == '"') {
+        const char* data = in_.data();
+        const void* quote = std::memchr(data + begin, '"', in_.size() - begin);
+        size_t end = quote ? static_cast<const char*>(quote) - data : in_.size();
+        if (quote && !std::memchr(data + begin, '\\', end - begin)) {
             out.text = in_.substr(begin, end - begin);
             pos_ = end + 1;
             return true;

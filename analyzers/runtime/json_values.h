@@ -18,6 +18,7 @@ struct JsonScalar {
     // `text`; empty when text and input are the same bytes.
     std::vector<std::uint32_t> rawOffsets;
     bool isKey = false;
+    bool isNumber = false;
 
     size_t inputOffset(size_t textOffset) const {
         if (rawOffsets.empty()) {

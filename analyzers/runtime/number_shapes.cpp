@@ -264,6 +264,10 @@ bool classify(std::string_view text, const DigitGroups& g, size_t count,
              std::string(text.substr(begin, end - begin)));
         return true;
     }
+    if (count == 3 && ((p[0].length() == 4 && seps == "--") ||
+                       (p[2].length() == 4 && (seps == ".." || seps == "//")))) {
+        return false; // a date, but not a birth date
+    }
     if (publicIpv4(text, g, count)) {
         push(out, begin, end, Recognizer::IpAddress, Structure::Plain,
              std::string(text.substr(begin, end - begin)));
