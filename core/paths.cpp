@@ -2,12 +2,17 @@
 
 #include <cctype>
 #include <filesystem>
+#include <map>
+#include <mutex>
+#include <utility>
 
 namespace privaudit::core {
 
 namespace fs = std::filesystem;
 
-std::string relativePath(std::string_view path, std::string_view root) {
+namespace {
+
+std::string computeRelativePath(std::string_view path, std::string_view root) {
     std::error_code ec;
     fs::path absolute = fs::weakly_canonical(fs::absolute(fs::path(path)), ec);
     fs::path base = fs::weakly_canonical(fs::absolute(fs::path(root)), ec);
@@ -16,6 +21,22 @@ std::string relativePath(std::string_view path, std::string_view root) {
         return absolute.generic_string();
     }
     return relative.generic_string();
+}
+
+} // namespace
+
+// Remembered per (path, root): reporters ask once per finding, and a scan of a large log can
+// have thousands of findings in one file; canonicalizing costs system calls each time.
+std::string relativePath(std::string_view path, std::string_view root) {
+    static std::mutex mutex;
+    static std::map<std::pair<std::string, std::string>, std::string, std::less<>> known;
+    std::pair<std::string, std::string> key(path, root);
+    std::lock_guard lock(mutex);
+    auto found = known.find(key);
+    if (found == known.end()) {
+        found = known.emplace(key, computeRelativePath(path, root)).first;
+    }
+    return found->second;
 }
 
 std::string uriReference(std::string_view relative) {
