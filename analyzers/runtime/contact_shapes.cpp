@@ -219,8 +219,9 @@ size_t matchUrlCredentials(std::string_view text, size_t schemeEnd, std::vector<
         }
         ++pos;
     }
-    if (at(text, pos) != '@' || colon == std::string_view::npos || colon == userBegin ||
-        colon + 1 == pos || !isAsciiAlnum(at(text, pos + 1))) {
+    // The user may be empty (redis://:password@host), the password may not.
+    if (at(text, pos) != '@' || colon == std::string_view::npos || colon + 1 == pos ||
+        !isAsciiAlnum(at(text, pos + 1))) {
         return 0;
     }
     std::string_view password = text.substr(colon + 1, pos - colon - 1);

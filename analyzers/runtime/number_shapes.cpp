@@ -285,8 +285,13 @@ bool classify(std::string_view text, const DigitGroups& g, size_t count,
     bool spaced = uniform(seps, " -");
     if (digits.size() >= 13 && digits.size() <= 19 && spaced && cardGrouping(p, count) &&
         !cardScheme(digits).empty() && luhnValid(digits)) {
-        push(out, begin, end, Recognizer::CreditCard,
-             count > 1 ? Structure::Strong : Structure::Plain, digits);
+        // 16 digits (15 for Amex) are the cards people type; a bare 13- or 17-19-digit run is
+        // far more often a numeric id, so it needs context.
+        bool usual = digits.size() == 16 || digits.size() == 15;
+        Structure structure = count > 1 ? Structure::Strong
+                              : usual   ? Structure::Plain
+                                        : Structure::Weak;
+        push(out, begin, end, Recognizer::CreditCard, structure, digits);
     }
     if (((lengthsAre(p, count, {3, 2, 4}) && spaced) || count == 1) && usSsnValid(digits)) {
         push(out, begin, end, Recognizer::UsSsn, count == 1 ? Structure::Weak : Structure::Plain,
