@@ -222,6 +222,8 @@ TEST(ScanData, BadInputIsReportedAndTheScanGoesOn) {
         gzipped("first erika.muster@example.org\nsecond line\n" + std::string(200000, 'x') + "\n");
     temp.write("cut.log.gz", gz.substr(0, gz.size() / 2));
     temp.write("broken.json", "{\n  \"email\": \"erika.muster@example.org\",\n  \"a\": [1, 2\n");
+    temp.write("bom.jsonl", "\xef\xbb\xbf{\"email\": \"erika.muster@example.org\"}\n");
+    temp.write("utf16.log", std::string("\xff\xfem\0a\0x\0@\0", 10));
 
     std::string report = temp.path() + "/report.json";
     CommandResult result =
@@ -233,6 +235,9 @@ TEST(ScanData, BadInputIsReportedAndTheScanGoesOn) {
     EXPECT_NE(result.err.find("cut.log.gz:"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("gzip data is"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("broken.json:3:13: warning: invalid JSON"), std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find("utf16.log: warning: UTF-16 text is not supported"),
+              std::string::npos)
         << result.err;
     EXPECT_EQ(result.err.find("terminate called"), std::string::npos);
 
@@ -250,7 +255,13 @@ TEST(ScanData, BadInputIsReportedAndTheScanGoesOn) {
                          "long.log:2 PHONE_NUMBER",
                          "cut.log.gz:1 EMAIL_ADDRESS",
                          "broken.json:2 EMAIL_ADDRESS",
+                         "bom.jsonl:1 EMAIL_ADDRESS",
                      }));
+    for (const Json& finding : parsed["findings"]) {
+        if (finding["file"].get<std::string>().ends_with("bom.jsonl")) {
+            EXPECT_EQ(finding["logicalLocation"], "/email") << "parsed as JSON despite the BOM";
+        }
+    }
 }
 
 } // namespace

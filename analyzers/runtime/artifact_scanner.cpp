@@ -61,6 +61,15 @@ bool mayHoldValue(std::string_view key) {
     return false;
 }
 
+constexpr std::string_view utf8Bom = "\xef\xbb\xbf";
+
+// A UTF-8 byte order mark becomes spaces, so JSON parses and columns stay where they are.
+void blankByteOrderMark(const LineReader& reader, std::string& line) {
+    if (reader.lineNumber() == 1 && reader.column() == 0 && line.starts_with(utf8Bom)) {
+        line.replace(0, utf8Bom.size(), "   ");
+    }
+}
+
 bool looksBinary(std::string_view head) {
     size_t zeros = 0, control = 0;
     for (unsigned char c : head) {
@@ -83,12 +92,18 @@ public:
             return std::move(result_);
         }
         LineReader reader(source);
-        if (looksBinary(reader.peek(8192))) {
+        std::string_view head = reader.peek(8192);
+        if (head.starts_with("\xff\xfe") || head.starts_with("\xfe\xff")) {
+            notify(core::Level::Warning, 0, "UTF-16 text is not supported, not scanned");
+            return std::move(result_);
+        }
+        if (looksBinary(head)) {
             notify(core::Level::Warning, 0, "binary file, not scanned");
             return std::move(result_);
         }
         ArtifactFormat format = formatByName(path_);
-        if (format == ArtifactFormat::Text && reader.peek(1) == "{") {
+        if (format == ArtifactFormat::Text &&
+            (reader.peek(1) == "{" || reader.peek(4) == "\xef\xbb\xbf{")) {
             format = ArtifactFormat::JsonLines;
         }
         switch (format) {
@@ -170,8 +185,11 @@ private:
         size_t invalidJson = 0;
         int firstInvalid = 0;
         while (reader.next(line)) {
+            blankByteOrderMark(reader, line);
             bool whole = reader.column() == 0 && !reader.continues();
-            if (jsonLines && whole && !line.empty() && (line[0] == '{' || line[0] == '[')) {
+            size_t first = line.find_first_not_of(" \t");
+            bool object = first != std::string::npos && (line[first] == '{' || line[first] == '[');
+            if (jsonLines && whole && object) {
                 if (scanJson(line, [&](size_t offset) {
                         return std::pair(reader.lineNumber(), offset);
                     })) {
@@ -229,6 +247,7 @@ private:
         bool tooLarge = false;
         std::vector<size_t> lineStarts;
         while (reader.next(line)) {
+            blankByteOrderMark(reader, line);
             if (reader.column() == 0) {
                 lineStarts.push_back(document.size());
             }
@@ -278,6 +297,9 @@ private:
             if (header.empty()) {
                 for (const CsvField& field : record.fields) {
                     header.push_back(field.text);
+                }
+                if (header[0].starts_with(utf8Bom)) {
+                    header[0].erase(0, utf8Bom.size());
                 }
                 continue;
             }

@@ -80,7 +80,9 @@ bool otherCallingCode(std::string_view digits) {
     return false;
 }
 
-Structure phoneStructure(const std::string& digits) {
+} // namespace
+
+Structure internationalPhoneStructure(std::string_view digits) {
     for (const CallingCode& code : detailedCodes) {
         if (digits.starts_with(code.code)) {
             bool fits = digits.size() >= code.minDigits && digits.size() <= code.maxDigits;
@@ -90,8 +92,6 @@ Structure phoneStructure(const std::string& digits) {
     }
     return otherCallingCode(digits) && digits.size() >= 9 ? Structure::Plain : Structure::Weak;
 }
-
-} // namespace
 
 size_t matchEmail(std::string_view text, size_t atSign, std::vector<Candidate>& out) {
     size_t begin = atSign;
@@ -164,7 +164,8 @@ size_t matchPlusPhone(std::string_view text, size_t plus, std::vector<Candidate>
     if (digits.size() < 8 || digits.size() > 15 || !rightBoundaryOk(text, end)) {
         return 0;
     }
-    out.push_back({plus, end, Recognizer::Phone, phoneStructure(digits), "+" + digits});
+    out.push_back(
+        {plus, end, Recognizer::Phone, internationalPhoneStructure(digits), "+" + digits});
     return end;
 }
 

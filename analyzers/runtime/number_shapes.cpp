@@ -312,7 +312,8 @@ bool classify(std::string_view text, const DigitGroups& g, size_t count,
     bool phoneSeparators =
         seps.find_first_not_of(" -/") == std::string_view::npos && count <= 4 && !serviceNumber;
     if (phoneSeparators && digits.starts_with("00") && digits.size() >= 10 && digits.size() <= 17) {
-        push(out, begin, end, Recognizer::Phone, Structure::Plain, digits);
+        push(out, begin, end, Recognizer::Phone, internationalPhoneStructure(digits.substr(2)),
+             "+" + digits.substr(2));
     } else if (phoneSeparators && digits[0] == '0' && digits[1] != '0' && digits.size() >= 9 &&
                digits.size() <= 12 && !lengthsAre(p, count, {3, 2, 4})) {
         push(out, begin, end, Recognizer::Phone,

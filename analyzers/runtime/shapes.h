@@ -27,6 +27,10 @@ size_t matchParenthesizedPhone(std::string_view text, size_t paren, std::vector<
 size_t matchUrlCredentials(std::string_view text, size_t schemeEnd, std::vector<Candidate>& out);
 size_t matchIpv6(std::string_view text, size_t begin, std::vector<Candidate>& out);
 
+// How telling an international number is (digits after "+" or "00"): strong when the calling
+// code is DE/AT/CH/UK/US with that country's length, plain for other known codes, weak else.
+Structure internationalPhoneStructure(std::string_view digits);
+
 // Neighbour rules shared by the numeric shapes: a value must not continue a word or an
 // identifier ("ORD-4111...", "v1.2.3", "4111....png").
 bool leftBoundaryOk(std::string_view text, size_t begin);
