@@ -32,8 +32,8 @@ std::vector<std::string> resolved(const DocNode& root, std::string_view path) {
     EXPECT_TRUE(parsed) << error;
     std::vector<std::string> paths;
     for (const PathMatch& match :
-         parsed ? parsed->resolve({nullptr, &root, ""}) : std::vector<PathMatch>{}) {
-        paths.push_back(match.path);
+         parsed ? parsed->resolve({nullptr, &root}) : std::vector<PathMatch>{}) {
+        paths.push_back(pathOf(root, match.node));
     }
     return paths;
 }
@@ -65,7 +65,7 @@ bool holds(std::string_view condition, const DocNode& root) {
     std::vector<RuleError> errors;
     auto parsed = Condition::parse(load(condition), errors);
     EXPECT_TRUE(parsed) << (errors.empty() ? "" : errors.front().message);
-    PathMatch start{nullptr, &root, ""};
+    PathMatch start{nullptr, &root};
     return parsed && parsed->holds({{start}, {start}, {start}, nullptr});
 }
 

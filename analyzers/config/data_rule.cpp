@@ -133,7 +133,7 @@ core::SourceLocation projectLocation(const ConfigFile& file) {
 std::vector<PathMatch> roots(const ConfigFile& file) {
     std::vector<PathMatch> result;
     for (const DocNode& document : file.documents) {
-        result.push_back({nullptr, &document, ""});
+        result.push_back({nullptr, &document});
     }
     return result;
 }
@@ -221,10 +221,11 @@ bool DataRuleCheck::appliesTo(const ConfigFile& file) const {
            std::ranges::any_of(files_, [&](const std::string& g) { return globMatches(g, file); });
 }
 
-std::string DataRuleCheck::message(const ConfigFile& file, const PathMatch& at) const {
+std::string DataRuleCheck::message(const ConfigFile& file, const DocNode& root,
+                                   const PathMatch& at) const {
     return substitute(message_, {{"platform", std::string(platformName(file.platform))},
                                  {"file", file.fileName()},
-                                 {"path", shown(at.path)},
+                                 {"path", shown(pathOf(root, at.node))},
                                  {"key", at.key ? shownValue(*at.key) : ""},
                                  {"name", nameOf(*at.node)},
                                  {"value", shownValue(*at.node)}});
@@ -261,7 +262,7 @@ void DataRuleCheck::checkFile(const std::string& ruleId, const ConfigFile& file,
             }
             core::Finding finding;
             finding.ruleId = ruleId;
-            finding.message = message(file, node);
+            finding.message = message(file, *root.node, node);
             finding.location = locationOf(file, at);
             findings.push_back(std::move(finding));
         }
@@ -302,9 +303,8 @@ void DataRuleCheck::checkProject(const std::string& ruleId, const BotProject& pr
     core::Finding finding;
     finding.ruleId = ruleId;
     DocNode empty;
-    PathMatch root{nullptr, mainFile->documents.empty() ? &empty : &mainFile->documents.front(),
-                   ""};
-    finding.message = message(*mainFile, root);
+    PathMatch root{nullptr, mainFile->documents.empty() ? &empty : &mainFile->documents.front()};
+    finding.message = message(*mainFile, *root.node, root);
     finding.location = projectLocation(*mainFile);
     findings.push_back(std::move(finding));
 }

@@ -44,7 +44,8 @@ public:
                       std::vector<core::Finding>& findings) const;
 
 private:
-    std::string message(const ConfigFile& file, const PathMatch& at) const;
+    std::string message(const ConfigFile& file, const core::DocNode& root,
+                        const PathMatch& at) const;
 
     std::vector<Platform> platforms_;
     std::vector<std::string> files_;

@@ -28,13 +28,36 @@ std::string itemPath(const std::string& path, size_t index) {
     return path + "[" + std::to_string(index) + "]";
 }
 
+// Depth is bounded by the loader's maxNestingDepth.
+bool findPath(const DocNode& node, const DocNode* target, std::string& path) {
+    if (&node == target) {
+        return true;
+    }
+    size_t length = path.size();
+    for (const auto& [key, value] : node.entries) {
+        path = joinKeyPath(path, key.scalar);
+        if (findPath(value, target, path)) {
+            return true;
+        }
+        path.resize(length);
+    }
+    for (size_t i = 0; i < node.items.size(); ++i) {
+        path = itemPath(path, i);
+        if (findPath(node.items[i], target, path)) {
+            return true;
+        }
+        path.resize(length);
+    }
+    return false;
+}
+
 void addChildren(const PathMatch& from, std::vector<PathMatch>& out) {
     const DocNode& node = *from.node;
     for (const auto& [key, value] : node.entries) {
-        out.push_back({&key, &value, joinKeyPath(from.path, key.scalar)});
+        out.push_back({&key, &value});
     }
-    for (size_t i = 0; i < node.items.size(); ++i) {
-        out.push_back({nullptr, &node.items[i], itemPath(from.path, i)});
+    for (const DocNode& item : node.items) {
+        out.push_back({nullptr, &item});
     }
 }
 
@@ -109,7 +132,7 @@ void DocPath::apply(const Step& step, const PathMatch& from, std::vector<PathMat
     case Step::Kind::Key:
         for (const auto& [key, value] : node.entries) {
             if (std::ranges::find(step.names, key.scalar) != step.names.end()) {
-                out.push_back({&key, &value, joinKeyPath(from.path, key.scalar)});
+                out.push_back({&key, &value});
             }
         }
         break;
@@ -118,12 +141,12 @@ void DocPath::apply(const Step& step, const PathMatch& from, std::vector<PathMat
         break;
     case Step::Kind::AnyItem:
         for (size_t i = 0; i < node.items.size(); ++i) {
-            out.push_back({nullptr, &node.items[i], itemPath(from.path, i)});
+            out.push_back({nullptr, &node.items[i]});
         }
         break;
     case Step::Kind::Index:
         if (step.index < node.items.size()) {
-            out.push_back({nullptr, &node.items[step.index], itemPath(from.path, step.index)});
+            out.push_back({nullptr, &node.items[step.index]});
         }
         break;
     case Step::Kind::Descendants:
@@ -139,7 +162,7 @@ std::vector<PathMatch> DocPath::resolve(const PathMatch& start) const {
         for (const PathMatch& from : current) {
             apply(step, from, next);
         }
-        if (step.kind == Step::Kind::Descendants) {
+        if (step.kind == Step::Kind::Descendants && current.size() > 1) {
             std::set<const DocNode*> seen; // "**" reached from nested starts visits nodes twice
             std::erase_if(next, [&](const PathMatch& m) { return !seen.insert(m.node).second; });
         }
@@ -149,6 +172,11 @@ std::vector<PathMatch> DocPath::resolve(const PathMatch& start) const {
         }
     }
     return current;
+}
+
+std::string pathOf(const DocNode& root, const DocNode* target) {
+    std::string path;
+    return findPath(root, target, path) ? path : std::string();
 }
 
 } // namespace privaudit::config

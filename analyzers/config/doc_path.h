@@ -10,12 +10,16 @@
 namespace privaudit::config {
 
 // A node a DocPath reached, with the mapping key it sits under (nullptr for a sequence item or
-// the starting node) and its concrete path ("slots.email.type", "Actions[3]").
+// the starting node). Its concrete path is computed only for messages (pathOf): building it for
+// every node "**" reaches would cost memory in proportion to nodes times depth.
 struct PathMatch {
     const core::DocNode* key = nullptr;
     const core::DocNode* node = nullptr;
-    std::string path;
 };
+
+// The concrete path from `root` to `target` ("slots.email.type", "Actions[3]"), "" for the
+// root itself or a node not under it.
+std::string pathOf(const core::DocNode& root, const core::DocNode* target);
 
 // A path into a parsed document, as config rules write it:
 //   tracker_store.url          keys, separated by dots
