@@ -265,6 +265,17 @@ int blankTemplatePlaceholders(std::string& text) {
     return firstLine;
 }
 
+// `name: {{flow_name}}` is valid YAML, a mapping with a mapping as its key: no configuration
+// means that. Depth is bounded by maxNestingDepth.
+bool hasCollectionKey(const DocNode& node) {
+    return std::ranges::any_of(node.entries,
+                               [](const auto& entry) {
+                                   return entry.first.isMapping() || entry.first.isSequence() ||
+                                          hasCollectionKey(entry.second);
+                               }) ||
+           std::ranges::any_of(node.items, hasCollectionKey);
+}
+
 LoadedDocuments parse(const std::string& input, DocumentFormat format) {
     LoadedDocuments loaded;
     try {
@@ -325,7 +336,8 @@ LoadedDocuments loadDocuments(std::string_view text, DocumentFormat format) {
         return {}; // an empty file has no documents, in either format
     }
     LoadedDocuments loaded = parse(input, format);
-    if (loaded.error && format == DocumentFormat::Yaml) {
+    bool misread = loaded.error || std::ranges::any_of(loaded.documents, hasCollectionKey);
+    if (misread && format == DocumentFormat::Yaml) {
         std::string blanked = input;
         if (int line = blankTemplatePlaceholders(blanked)) {
             LoadedDocuments retried = parse(blanked, format);
