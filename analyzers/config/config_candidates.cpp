@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <fstream>
 #include <string>
 #include <string_view>
 
@@ -31,11 +32,27 @@ bool isKnownNonConfig(const std::string& name) {
            name.ends_with(".sarif.json");
 }
 
+// Amazon Connect exports flows without an extension: a JSON object that names its flow
+// language version or start action early on.
+bool isExtensionlessContactFlow(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), std::ssize(head));
+    head.resize(static_cast<size_t>(in.gcount()));
+    size_t start = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    return start != std::string::npos && head[start] == '{' &&
+           (head.find("\"StartAction\"") != std::string::npos ||
+            head.find("\"2019-10-30\"") != std::string::npos);
+}
+
 } // namespace
 
 bool isConfigCandidate(const std::filesystem::path& path) {
     std::string name = lowercase(path.filename().string());
-    if (!hasConfigExtension(name) || isKnownNonConfig(name)) {
+    if (isKnownNonConfig(name)) {
+        return false;
+    }
+    if (!hasConfigExtension(name) && (path.has_extension() || !isExtensionlessContactFlow(path))) {
         return false;
     }
     std::error_code error;

@@ -9,8 +9,9 @@ namespace privaudit::config {
 inline constexpr std::uintmax_t maxConfigFileSize = 8 * 1024 * 1024;
 
 // Whether a scan reads `path` as a bot configuration: .yaml, .yml, .json, .jsonc and .dialog
-// files, except well-known non-configs (compile_commands.json, lock files, tsconfig*.json,
-// SARIF reports, the .privaudit.yaml policy) and files over maxConfigFileSize.
+// files and Amazon Connect flows exported without an extension, except well-known non-configs
+// (compile_commands.json, lock files, tsconfig*.json, SARIF reports, the .privaudit.yaml policy)
+// and files over maxConfigFileSize.
 bool isConfigCandidate(const std::filesystem::path& path);
 
 } // namespace privaudit::config

@@ -321,7 +321,8 @@ std::string lowercaseExtension(const std::filesystem::path& path) {
 
 DocumentFormat formatForPath(const std::filesystem::path& path) {
     std::string extension = lowercaseExtension(path);
-    bool json = extension == ".json" || extension == ".jsonc" || extension == ".dialog";
+    bool json = extension == ".json" || extension == ".jsonc" || extension == ".dialog" ||
+                extension.empty();
     return json ? DocumentFormat::Json : DocumentFormat::Yaml;
 }
 

@@ -12,7 +12,8 @@ namespace privaudit::config {
 
 enum class DocumentFormat { Yaml, Json };
 
-// JSON for .json, .jsonc and .dialog (Bot Framework Composer) files; YAML for everything else.
+// JSON for .json, .jsonc and .dialog (Bot Framework Composer) files and files without an
+// extension (Amazon Connect flow exports); YAML for everything else.
 DocumentFormat formatForPath(const std::filesystem::path& path);
 
 struct LoadError {
