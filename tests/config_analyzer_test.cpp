@@ -243,7 +243,7 @@ TEST(DocumentLoader, FormatFollowsExtension) {
     EXPECT_EQ(formatForPath("a.JSONC"), DocumentFormat::Json);
     EXPECT_EQ(formatForPath("dialogs/main.dialog"), DocumentFormat::Json);
     EXPECT_EQ(formatForPath("endpoints.yml"), DocumentFormat::Yaml);
-    EXPECT_EQ(formatForPath("flow"), DocumentFormat::Yaml);
+    EXPECT_EQ(formatForPath("flow"), DocumentFormat::Json); // Connect flows lack an extension
 }
 
 TEST(ConfigFile, LocationSpansTheScalarText) {
