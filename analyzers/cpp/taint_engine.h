@@ -1,6 +1,8 @@
 #pragma once
 
+#include "analyzers/cpp/access_models.h"
 #include "analyzers/cpp/flow_models.h"
+#include "analyzers/cpp/store_models.h"
 #include "analyzers/cpp/taint_summary.h"
 
 #include <functional>
@@ -28,6 +30,8 @@ using NameClassifier = std::function<std::optional<NameClassification>(std::stri
 // personal data.
 struct TaintKnowledge {
     FlowModels models;
+    AccessModels access;
+    StoreModels stores;
     NameClassifier classifyName;
     // Whether a type is named after the people data is about ("Customer", "KundeDto").
     std::function<bool(std::string_view)> namesDataSubject;

@@ -18,6 +18,13 @@ namespace {
     throw std::logic_error("checks/" + std::string(path) + ": " + message);
 }
 
+void addModels(cpp::TaintKnowledge& knowledge, const core::DocNode& model,
+               std::vector<std::string>& errors) {
+    knowledge.models.add(model, errors);
+    knowledge.access.add(model, errors);
+    knowledge.stores.add(model, errors);
+}
+
 core::DocNode parseModel(std::string_view path) {
     auto loaded = config::loadDocuments(embeddedFile(path), config::DocumentFormat::Yaml);
     if (loaded.error || loaded.documents.empty()) {
@@ -39,16 +46,17 @@ const cpp::PersonalDataVocabulary& builtinVocabulary() {
     return vocabulary;
 }
 
-const cpp::FlowModels& builtinModels() {
-    static const cpp::FlowModels models = [] {
-        cpp::FlowModels loaded;
+// The models of every model file but the vocabulary and the secret names.
+const cpp::TaintKnowledge& builtinModels() {
+    static const cpp::TaintKnowledge models = [] {
+        cpp::TaintKnowledge loaded;
         for (const EmbeddedFile& file : embeddedFiles()) {
             if (!file.path.starts_with("models/") || file.path == "models/secrets.yaml" ||
                 file.path == "models/personal-data.yaml") {
                 continue;
             }
             std::vector<std::string> errors;
-            loaded.add(parseModel(file.path), errors);
+            addModels(loaded, parseModel(file.path), errors);
             if (!errors.empty()) {
                 badModel(file.path, errors.front());
             }
@@ -92,10 +100,9 @@ cpp::TaintKnowledge taintKnowledgeFor(const core::Policy& policy,
     }
     vocabulary->addNames(names, problems);
 
-    cpp::TaintKnowledge knowledge;
-    knowledge.models = builtinModels();
+    cpp::TaintKnowledge knowledge = builtinModels();
     if (const core::DocNode* models = policy.models()) {
-        knowledge.models.add(*models, problems);
+        addModels(knowledge, *models, problems);
     }
     for (const std::string& problem : problems) {
         errors.push_back(policyError(policy, problem));
