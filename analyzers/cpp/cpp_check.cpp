@@ -29,14 +29,14 @@ core::SourceLocation toSourceLocation(const clang::SourceManager& sources,
     return location;
 }
 
-void CppCheck::report(const clang::SourceManager& sources, clang::SourceRange range,
-                      std::string message, std::vector<std::string> categories) {
+core::Finding* CppCheck::report(const clang::SourceManager& sources, clang::SourceRange range,
+                                std::string message, std::vector<std::string> categories) {
     if (!findings_ || sources.isInSystemHeader(sources.getFileLoc(range.getBegin()))) {
-        return;
+        return nullptr;
     }
     core::SourceLocation location = toSourceLocation(sources, range);
     if (location.file.empty()) {
-        return;
+        return nullptr;
     }
     core::Finding finding;
     finding.ruleId = std::string(ruleId());
@@ -44,6 +44,7 @@ void CppCheck::report(const clang::SourceManager& sources, clang::SourceRange ra
     finding.location = std::move(location);
     finding.categories = std::move(categories);
     findings_->push_back(std::move(finding));
+    return &findings_->back();
 }
 
 } // namespace privaudit::cpp

@@ -24,9 +24,10 @@ public:
     void setKnowledge(const TaintKnowledge* knowledge) { knowledge_ = knowledge; }
 
 protected:
-    // Reports at `range` unless it lies in a system header or has no file location.
-    void report(const clang::SourceManager& sources, clang::SourceRange range, std::string message,
-                std::vector<std::string> categories);
+    // Reports at `range` unless it lies in a system header or has no file location; the
+    // finding, for related locations and code flows, until the next report.
+    core::Finding* report(const clang::SourceManager& sources, clang::SourceRange range,
+                          std::string message, std::vector<std::string> categories);
 
     const TaintKnowledge& knowledge() const { return *knowledge_; }
 
