@@ -2,6 +2,8 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <regex>
+#include <unordered_map>
 #include <string>
 
 namespace httplib {
@@ -14,6 +16,8 @@ struct Request {
     Headers headers;
     std::string body;
     Params params;
+    std::smatch matches;
+    std::unordered_map<std::string, std::string> path_params;
     std::string get_header_value(const std::string& key, const char* def = "") const;
     std::string get_param_value(const std::string& key, size_t id = 0) const;
     bool has_param(const std::string& key) const;
@@ -31,6 +35,8 @@ class Server {
 public:
     Server& Get(const std::string& pattern, Handler handler);
     Server& Post(const std::string& pattern, Handler handler);
+    Server& Put(const std::string& pattern, Handler handler);
+    Server& Delete(const std::string& pattern, Handler handler);
     bool listen(const std::string& host, int port);
 };
 

@@ -10,6 +10,8 @@ int sqlite3_prepare_v2(sqlite3* db, const char* sql, int bytes, sqlite3_stmt** s
                        const char** tail);
 int sqlite3_bind_text(sqlite3_stmt* stmt, int index, const char* text, int bytes,
                       void (*destructor)(void*));
+int sqlite3_bind_int(sqlite3_stmt* stmt, int index, int value);
+int sqlite3_bind_int64(sqlite3_stmt* stmt, int index, long long value);
 int sqlite3_step(sqlite3_stmt* stmt);
 int sqlite3_finalize(sqlite3_stmt* stmt);
 }
