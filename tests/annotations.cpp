@@ -25,15 +25,24 @@ void addRules(std::set<Mark>& marks, const std::string& file, int line, const st
     }
 }
 
+// `// expect: a/b, c/d` at the end of a line; a line flagged by one rule and documented as
+// clean for another carries both: `// expect: cpp/cleartext-storage ok: cpp/no-retention-limit`.
 void readInlineAnnotations(const std::string& text, const std::string& file, Annotations& out) {
-    static const std::regex mark(
-        R"((?://|#)\s*(expect|ok):\s*([a-z]+/[a-z0-9-]+(?:\s*,\s*[a-z]+/[a-z0-9-]+)*)\s*(?:\*/)?\s*$)");
+    static const std::string rules = R"([a-z]+/[a-z0-9-]+(?:\s*,\s*[a-z]+/[a-z0-9-]+)*)";
+    static const std::regex comment(R"((?://|#)\s*((?:(?:expect|ok):\s*)" + rules +
+                                    R"(\s*)+)(?:\*/)?\s*$)");
+    static const std::regex mark("(expect|ok):\\s*(" + rules + ")");
     std::stringstream lines(text);
     std::string line;
     for (int number = 1; std::getline(lines, line); ++number) {
         std::smatch match;
-        if (std::regex_search(line, match, mark)) {
-            addRules(match[1] == "expect" ? out.expected : out.ok, file, number, match[2]);
+        if (!std::regex_search(line, match, comment)) {
+            continue;
+        }
+        std::string marks = match[1];
+        for (auto it = std::sregex_iterator(marks.begin(), marks.end(), mark);
+             it != std::sregex_iterator(); ++it) {
+            addRules((*it)[1] == "expect" ? out.expected : out.ok, file, number, (*it)[2]);
         }
     }
 }
