@@ -43,6 +43,8 @@ Config load_config() {
     config.psp_vault_public_key = require_env("PSP_VAULT_PUBLIC_KEY");
 
     config.database_url = env_or("DATABASE_URL", kStagingDatabaseUrl);
+    config.redis_host = env_or("REDIS_HOST", config.redis_host);
+    config.redis_port = std::stoi(env_or("REDIS_PORT", "6379"));
 
     config.transcript_dir = env_or("TRANSCRIPT_DIR", "/var/lib/support-backend/transcripts");
     config.transcript_index_key = require_env("TRANSCRIPT_INDEX_KEY"); // ok: cpp/hardcoded-secret

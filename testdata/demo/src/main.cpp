@@ -2,6 +2,7 @@
 // the small API the agent desk uses when a conversation is handed over to a human.
 #include "support/chat_session.h"
 #include "support/config.h"
+#include "support/conversation_cache.h"
 #include "support/crm_client.h"
 #include "support/http.h"
 #include "support/json.h"
@@ -16,6 +17,9 @@
 using namespace support;
 
 namespace {
+
+// The customer number of the latest hand-over, for the widget's "an agent is on the way" banner.
+std::string latest_handoff_customer;
 
 // https://rasa.com/docs/rasa/pages/action-server-api: the tracker carries the slots and the
 // latest user message.
@@ -66,6 +70,7 @@ int serve(const Config& config) {
     PaymentService payments(config, crm);
     SessionRegistry sessions;
     SupportAssistant assistant(crm, llm, transcripts, sessions);
+    ConversationCache conversations(config);
 
     std::jthread janitor([&](std::stop_token stop) {
         while (!stop.stop_requested()) {
@@ -85,8 +90,18 @@ int serve(const Config& config) {
             res.status = 401;
             return;
         }
-        ActionResult result = assistant.run(parse_action_call(req.body));
+        ActionCall call = parse_action_call(req.body);
+        conversations.remember(call.sender_id, call.latest_message);
+        ActionResult result = assistant.run(call);
+        if (result.handoff) {
+            latest_handoff_customer = call.slots["customer_number"];
+        }
         res.set_content(action_response(result), "application/json");
+    });
+
+    server.Get("/api/handoff/banner", [&](const httplib::Request&, httplib::Response& res) {
+        std::string text = "An agent is joining for customer " + latest_handoff_customer; // expect: cpp/cross-session-data
+        res.set_content("{\"text\":" + json::quote(text) + "}", "application/json");
     });
 
     // The chat widget's card form, for orders awaiting payment.
@@ -101,7 +116,7 @@ int serve(const Config& config) {
     // The agent desk shows the customer's orders next to a conversation it takes over.
     server.Get(R"(/api/customers/([A-Za-z0-9-]+)/orders)",
                [&](const httplib::Request& req, httplib::Response& res) {
-                   std::optional<Customer> customer = crm.find_customer(req.matches[1].str());
+                   std::optional<Customer> customer = crm.find_customer(req.matches[1].str()); // expect: cpp/missing-access-check
                    if (!customer) {
                        res.status = 404;
                        return;

@@ -26,6 +26,8 @@ struct Config {
     std::string psp_vault_public_key;
 
     std::string database_url;
+    std::string redis_host = "127.0.0.1";
+    int redis_port = 6379;
     std::string transcript_dir;
     // Key of the pseudonyms that name the transcript index files.
     std::string transcript_index_key;
