@@ -5,7 +5,9 @@ Usage: generate_codebase.py OUT_DIR [TRANSLATION_UNITS]
 
 Each translation unit looks like a service module of a chatbot backend: a request handler
 that loads a customer record, formats replies, logs, stores transcripts in SQLite and a file,
-and calls helpers defined in other translation units. It includes the standard headers real
+and calls helpers defined in other translation units; and two cpp-httplib routes, one reading
+customer records by a path parameter after an ownership check, one without (and through a
+module-level cache shared by every session). It includes the standard headers real
 code includes, so parsing costs what it costs on real code. The output has a
 compile_commands.json; nothing is downloaded.
 """
@@ -16,6 +18,7 @@ import sys
 
 COMMON_HEADER = r'''#pragma once
 #include <cstdio>
+#include <functional>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -33,6 +36,21 @@ struct sqlite3;
 int sqlite3_exec(sqlite3*, const char*, int (*)(void*, int, char**, char**), void*, char**);
 }
 
+namespace httplib {
+struct Request {
+    std::string body;
+    std::vector<std::string> matches;
+    std::string get_header_value(const std::string& key) const;
+};
+struct Response {
+    int status = 200;
+    void set_content(const std::string& content, const std::string& type);
+};
+struct Server {
+    Server& Get(const std::string& pattern, std::function<void(const Request&, Response&)> h);
+};
+}
+
 namespace app {
 struct Address { std::string street; std::string postcode; std::string city; };
 struct Customer {
@@ -43,6 +61,10 @@ struct Customer {
     int openTickets = 0;
 };
 struct Turn { std::string sessionId; std::string utterance; int index = 0; };
+struct Session { long customerId = 0; };
+struct SessionStore { Session authenticate(const std::string& token) const; };
+struct CustomerRepository { std::optional<Customer> findById(long id) const; };
+std::string toJson(const Customer& customer);
 std::string maskEmail(const std::string& email);
 std::string redactPii(const std::string& text);
 %(declarations)s
@@ -92,6 +114,27 @@ void handle%(n)d(sqlite3* db, const Customer& customer, const Turn& turn) {
             spdlog::warn("line {} of {}", i, lines.size());
         }
     }
+}
+
+static std::string lastProfile%(n)d;
+
+void routes%(n)d(httplib::Server& server, const CustomerRepository& customers,
+                const SessionStore& sessions) {
+    server.Get("/m%(n)d/customers/(\\d+)", [&](const httplib::Request& req, httplib::Response& res) {
+        Session session = sessions.authenticate(req.get_header_value("Authorization"));
+        long id = std::stol(req.matches[1]);
+        if (id != session.customerId) {
+            res.status = 403;
+            return;
+        }
+        auto customer = customers.findById(id);
+        res.set_content(customer ? toJson(*customer) : "{}", "application/json");
+    });
+    server.Get("/m%(n)d/profiles/(\\d+)", [&](const httplib::Request& req, httplib::Response& res) {
+        auto customer = customers.findById(std::stol(req.matches[1]));
+        lastProfile%(n)d = customer ? toJson(*customer) : lastProfile%(n)d;
+        res.set_content(lastProfile%(n)d, "application/json");
+    });
 }
 
 } // namespace app

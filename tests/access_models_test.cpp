@@ -77,8 +77,7 @@ TEST(AccessModels, PolicyDeclaresAnInHouseFramework) {
     TempDir dir;
     std::string source = dir.write("contracts.cpp", kInHouseService);
     std::string policy = dir.write("privaudit.yaml", kPolicy);
-    CommandResult result =
-        runPrivaudit({"scan", source, "--config", policy, "--fail-on", "none"});
+    CommandResult result = runPrivaudit({"scan", source, "--config", policy, "--fail-on", "none"});
     EXPECT_EQ(result.exitCode, 0) << result.err;
     std::vector<std::string> expected = {source + ":25:16", source + ":34:16"};
     EXPECT_EQ(accessFindings(result.out), expected) << result.out;

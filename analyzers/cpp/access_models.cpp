@@ -61,8 +61,7 @@ void AccessModels::add(const DocNode& root, std::vector<std::string>& errors) {
     ModelReader reader(errors);
     if (const DocNode* handlers = root.find("request-handlers")) {
         reader.checkKeys(*handlers, {"request-types", "response-types", "response-functions",
-                                     "controller-bases", "route-registrations",
-                                     "name-patterns"});
+                                     "controller-bases", "route-registrations", "name-patterns"});
         insertAll(requestTypes_, reader.strings(handlers->find("request-types"), "types"));
         insertAll(responseTypes_, reader.strings(handlers->find("response-types"), "types"));
         insertAll(responseFunctions_,
@@ -94,8 +93,8 @@ void AccessModels::add(const DocNode& root, std::vector<std::string>& errors) {
     }
     if (const DocNode* access = root.find("data-access")) {
         for (const DocNode& entry : access->items) {
-            reader.checkKeys(entry, {"functions", "key-argument", "when-sql-selects",
-                                     "class-words", "method-words", "returns-words"});
+            reader.checkKeys(entry, {"functions", "key-argument", "when-sql-selects", "class-words",
+                                     "method-words", "returns-words"});
             DataAccessModel model;
             insertAll(model.functions, reader.strings(entry.find("functions"), "functions"));
             if (const DocNode* key = entry.find("key-argument")) {
@@ -107,7 +106,8 @@ void AccessModels::add(const DocNode& root, std::vector<std::string>& errors) {
             insertAll(model.classWords, reader.strings(entry.find("class-words"), "words"));
             insertAll(model.methodWords, reader.strings(entry.find("method-words"), "words"));
             insertAll(model.returnsWords, reader.strings(entry.find("returns-words"), "words"));
-            if (model.functions.empty() && (model.classWords.empty() || model.methodWords.empty())) {
+            if (model.functions.empty() &&
+                (model.classWords.empty() || model.methodWords.empty())) {
                 reader.error(entry, "a data-access model needs `functions`, or both "
                                     "`class-words` and `method-words`");
                 continue;

@@ -61,8 +61,8 @@ bool isRouteValue(QualType type) {
 // controller base ("httplib" -> "cpp-httplib").
 std::string frameworkOf(const std::string& qualifiedName) {
     static const std::map<std::string, std::string> frameworks = {
-        {"httplib", "cpp-httplib"}, {"crow", "Crow"},       {"drogon", "Drogon"},
-        {"Pistache", "Pistache"},   {"oatpp", "oatpp"},     {"boost", "Boost.Beast"}};
+        {"httplib", "cpp-httplib"}, {"crow", "Crow"},   {"drogon", "Drogon"},
+        {"Pistache", "Pistache"},   {"oatpp", "oatpp"}, {"boost", "Boost.Beast"}};
     std::string top = qualifiedName.substr(0, qualifiedName.find("::"));
     auto found = frameworks.find(top);
     return found == frameworks.end() ? "" : found->second + " ";
@@ -104,7 +104,8 @@ public:
             method && !method->isStatic() && !isa<CXXConstructorDecl, CXXDestructorDecl>(method) &&
             !method->isOverloadedOperator() && method->getAccess() == AS_public &&
             !controllerBaseOf(*method->getParent(), models_).empty()) {
-            note(function, frameworkOf(controllerBaseOf(*method->getParent(), models_)) + "controller method");
+            note(function, frameworkOf(controllerBaseOf(*method->getParent(), models_)) +
+                               "controller method");
         }
         if (models_.matchesHandlerPattern(name)) {
             note(function, "request handler (policy)");
@@ -131,8 +132,8 @@ public:
             result.push_back(describe(*function, description));
         }
         std::ranges::sort(result, [&](const RequestHandler& a, const RequestHandler& b) {
-            return context_.getSourceManager().isBeforeInTranslationUnit(
-                a.function->getBeginLoc(), b.function->getBeginLoc());
+            return context_.getSourceManager().isBeforeInTranslationUnit(a.function->getBeginLoc(),
+                                                                         b.function->getBeginLoc());
         });
         return result;
     }
@@ -218,7 +219,8 @@ private:
     static const CXXRecordDecl* enclosingRecord(const CXXRecordDecl& lambda) {
         for (const DeclContext* context = lambda.getDeclContext(); context;
              context = context->getParent()) {
-            if (const auto* record = dyn_cast<CXXRecordDecl>(context); record && !record->isLambda()) {
+            if (const auto* record = dyn_cast<CXXRecordDecl>(context);
+                record && !record->isLambda()) {
                 return record;
             }
         }

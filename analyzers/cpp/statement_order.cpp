@@ -45,8 +45,7 @@ const CFGBlock* StatementOrder::blockOf(const Stmt& statement) const {
 
 // The index of the element that evaluates `statement` (or the statement containing it).
 int StatementOrder::positionIn(const CFGBlock& block, const Stmt& statement) const {
-    for (const Stmt* current = &statement; current;
-         current = graph_->parents->getParent(current)) {
+    for (const Stmt* current = &statement; current; current = graph_->parents->getParent(current)) {
         int index = 0;
         for (const CFGElement& element : block) {
             if (auto stmt = element.getAs<CFGStmt>(); stmt && stmt->getStmt() == current) {

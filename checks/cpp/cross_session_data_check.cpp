@@ -84,7 +84,8 @@ private:
             return true;
         }
         const Expr* inner = key.IgnoreParenImpCasts();
-        if (const auto* construct = dyn_cast<CXXConstructExpr>(inner); construct && construct->getNumArgs() == 1) {
+        if (const auto* construct = dyn_cast<CXXConstructExpr>(inner);
+            construct && construct->getNumArgs() == 1) {
             inner = construct->getArg(0)->IgnoreParenImpCasts();
         }
         const NamedDecl* named = nullptr;
@@ -146,7 +147,8 @@ private:
             callee = op->getArg(0)->IgnoreParenImpCasts();
         }
         const auto* ref = dyn_cast<DeclRefExpr>(callee);
-        return ref && std::ranges::find(handler.responses, ref->getDecl()) != handler.responses.end();
+        return ref &&
+               std::ranges::find(handler.responses, ref->getDecl()) != handler.responses.end();
     }
 
     void checkReads(ASTContext& context, const HandlerFacts& handler,
@@ -164,7 +166,8 @@ private:
                                         }
                                         return core::FlowStep{location(context, expr),
                                                               "read from shared '" +
-                                                                  access.state->getNameAsString() + "'"};
+                                                                  access.state->getNameAsString() +
+                                                                  "'"};
                                     });
             auto exposed = exposure(handler, read);
             if (!exposed) {
@@ -175,30 +178,33 @@ private:
             }
             if (std::string problem = problemWith(access, handler, writes->second, *order);
                 !problem.empty()) {
-                reportRead(context, handler, access, writes->second, problem, read.flowTo(**exposed), **exposed);
+                reportRead(context, handler, access, writes->second, problem,
+                           read.flowTo(**exposed), **exposed);
             }
         }
     }
 
     // Why a read of shared state can show another customer's data; empty when it cannot.
     std::string problemWith(const SharedAccess& read, const HandlerFacts& handler,
-                            const std::vector<Write>& writes, const cpp::StatementOrder& order) const {
+                            const std::vector<Write>& writes,
+                            const cpp::StatementOrder& order) const {
         std::string name = "'" + read.state->getNameAsString() + "'";
         if (isThreadLocal(*read.state)) {
             bool reset = std::ranges::any_of(handler.accesses, [&](const SharedAccess& other) {
                 return other.state == read.state && other.clears &&
                        order.dominates(*other.expression, *read.expression);
             });
-            return reset ? "" : "the thread_local " + name +
-                                    " still holds the data of an earlier request served by the "
-                                    "same worker thread: it is not reset at the start of each "
-                                    "request";
+            return reset ? ""
+                         : "the thread_local " + name +
+                               " still holds the data of an earlier request served by the "
+                               "same worker thread: it is not reset at the start of each "
+                               "request";
         }
-        bool keyedBySession = read.key && isSessionKey(*read.key, handler) &&
-                              std::ranges::all_of(writes, [&](const Write& write) {
-                                  return write.access->key &&
-                                         isSessionKey(*write.access->key, *write.facts);
-                              });
+        bool keyedBySession =
+            read.key && isSessionKey(*read.key, handler) &&
+            std::ranges::all_of(writes, [&](const Write& write) {
+                return write.access->key && isSessionKey(*write.access->key, *write.facts);
+            });
         if (!keyedBySession) {
             return name + (read.key ? " is keyed by something two customers can share, not by "
                                       "their session"
@@ -231,10 +237,10 @@ private:
             return;
         }
         for (const Write& write : writes) {
-            finding->related.push_back(
-                {location(context, *write.access->expression),
-                 "written with customer data in the " + write.facts->handler->description + " " +
-                     write.facts->handler->name});
+            finding->related.push_back({location(context, *write.access->expression),
+                                        "written with customer data in the " +
+                                            write.facts->handler->description + " " +
+                                            write.facts->handler->name});
         }
         if (!flow.empty()) {
             flow.push_back({location(context, exposed), "sent on"});

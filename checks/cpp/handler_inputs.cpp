@@ -4,9 +4,9 @@
 #include "analyzers/cpp/decl_classifier.h"
 
 #include <algorithm>
-#include <functional>
 #include <clang/AST/ExprCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
+#include <functional>
 
 namespace privaudit::checks {
 
@@ -40,7 +40,8 @@ const ParmVarDecl* rootParameter(const Expr* expr, const std::function<bool(cons
             expr = member->getBase();
         } else if (const auto* call = dyn_cast<CXXMemberCallExpr>(expr)) {
             expr = call->getImplicitObjectArgument();
-        } else if (const auto* op = dyn_cast<CXXOperatorCallExpr>(expr); op && op->getNumArgs() > 0) {
+        } else if (const auto* op = dyn_cast<CXXOperatorCallExpr>(expr);
+                   op && op->getNumArgs() > 0) {
             expr = op->getArg(0);
         } else {
             return nullptr;
@@ -69,9 +70,9 @@ std::string calleeClassName(const CallExpr& call) {
 HandlerInputs::HandlerInputs(ASTContext& context, const cpp::RequestHandler& handler,
                              const cpp::AccessModels& models)
     : context_(context), handler_(handler), models_(models),
-      request_(context, *handler.function,
-               [this](const Expr& expr) { return requestInput(expr); },
-               [this](const Expr& expr) { return isSessionIdentity(expr); }),
+      request_(
+          context, *handler.function, [this](const Expr& expr) { return requestInput(expr); },
+          [this](const Expr& expr) { return isSessionIdentity(expr); }),
       session_(context, *handler.function,
                [this](const Expr& expr) { return sessionInput(expr); }) {}
 
@@ -94,7 +95,8 @@ std::optional<core::FlowStep> HandlerInputs::requestInput(const Expr& expr) cons
             rootParameter(inner, [this](const Expr& link) { return isSessionIdentity(link); });
         if (parameter && contains(handler_.requests, parameter)) {
             std::string what;
-            if (const auto* call = dyn_cast<CXXMemberCallExpr>(inner); call && call->getMethodDecl()) {
+            if (const auto* call = dyn_cast<CXXMemberCallExpr>(inner);
+                call && call->getMethodDecl()) {
                 what = " by '" + call->getMethodDecl()->getNameAsString() + "'";
             } else if (const auto* member = dyn_cast<MemberExpr>(inner)) {
                 what = " '" + member->getMemberDecl()->getNameAsString() + "'";
@@ -121,14 +123,13 @@ bool HandlerInputs::isSessionIdentity(const Expr& expr) const {
         return false;
     }
     if (const auto* parameter = dyn_cast<ParmVarDecl>(decl);
-        parameter && (contains(handler_.routeParameters, parameter) ||
-                      contains(handler_.requests, parameter))) {
+        parameter &&
+        (contains(handler_.routeParameters, parameter) || contains(handler_.requests, parameter))) {
         return false;
     }
-    return std::ranges::any_of(cpp::typeNames(decl->getType(), context_),
-                               [&](const std::string& type) {
-                                   return models_.isSessionIdentity(type, type);
-                               });
+    return std::ranges::any_of(
+        cpp::typeNames(decl->getType(), context_),
+        [&](const std::string& type) { return models_.isSessionIdentity(type, type); });
 }
 
 std::optional<core::FlowStep> HandlerInputs::sessionInput(const Expr& expr) const {

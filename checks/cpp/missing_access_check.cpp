@@ -46,10 +46,8 @@ const CXXRecordDecl* heldRecord(QualType type) {
         }
         const TemplateArgumentList& arguments = specialization->getTemplateArgs();
         // map<Key, Value>: the value; vector<T>, optional<T>, shared_ptr<T>: the element.
-        const TemplateArgument& held = arguments[arguments.size() >= 2 &&
-                                                         record->getName().contains("map")
-                                                     ? 1
-                                                     : 0];
+        const TemplateArgument& held =
+            arguments[arguments.size() >= 2 && record->getName().contains("map") ? 1 : 0];
         if (held.getKind() != TemplateArgument::Type) {
             return nullptr;
         }
@@ -98,8 +96,8 @@ std::vector<Comparison> comparisonsIn(const FunctionDecl& function) {
         bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr* op) {
             if ((op->getOperator() == OO_EqualEqual || op->getOperator() == OO_ExclaimEqual) &&
                 op->getNumArgs() == 2) {
-                found.push_back({op, op->getArg(0), op->getArg(1),
-                                 op->getOperator() == OO_EqualEqual});
+                found.push_back(
+                    {op, op->getArg(0), op->getArg(1), op->getOperator() == OO_EqualEqual});
             }
             return true;
         }
@@ -199,8 +197,7 @@ private:
                 }
             } else if (model.classWords.empty() || model.methodWords.empty() ||
                        !startsWithWord(callee->getName(), model.methodWords) ||
-                       (!className.empty() && !hasWord(className, model.classWords)) ||
-                       !returned ||
+                       (!className.empty() && !hasWord(className, model.classWords)) || !returned ||
                        !(hasWord(returned->getName(), model.returnsWords) ||
                          classifier.isPersonRecord(*returned))) {
                 continue;
@@ -228,7 +225,9 @@ private:
                    const std::vector<const CallExpr*>& calls, const HandlerInputs& inputs,
                    const cpp::StatementOrder& order, ASTContext& context) const {
         const VarDecl* loaded = loadedInto(*access.call, context);
-        auto checksLoaded = [&](const Stmt& stmt) { return loaded && refersTo(&stmt, loaded); };
+        auto checksLoaded = [&](const Stmt& stmt) {
+            return loaded && refersTo(&stmt, loaded);
+        };
         for (const CallExpr* call : calls) {
             const FunctionDecl* callee = call->getDirectCallee();
             if (call == access.call || !callee ||
@@ -263,16 +262,16 @@ private:
         core::Finding* finding = report(
             sources, access.call->getSourceRange(),
             "The " + handler.description + " " + handler.name + " reads customer records with " +
-                access.what + " by a key taken from the request, and no authorization check "
+                access.what +
+                " by a key taken from the request, and no authorization check "
                 "comes first: any caller can read another customer's data by changing the key; "
                 "check that the authenticated customer owns the record before reading it",
             access.categories);
         if (!finding) {
             return;
         }
-        finding->related.push_back(
-            {cpp::toSourceLocation(sources, handler.function->getLocation()),
-             "the " + handler.description});
+        finding->related.push_back({cpp::toSourceLocation(sources, handler.function->getLocation()),
+                                    "the " + handler.description});
         finding->related.push_back({flow.front().location, "request input"});
         flow.push_back({cpp::toSourceLocation(sources, key.getSourceRange()),
                         "used as the key of " + access.what});

@@ -2,8 +2,8 @@
 // one. See docs/rules/cpp-no-retention-limit.md.
 #include "analyzers/cpp/cpp_check.h"
 #include "analyzers/cpp/decl_classifier.h"
-#include "checks/cpp/personal_expressions.h"
 #include "checks/common/taint_knowledge.h"
+#include "checks/cpp/personal_expressions.h"
 #include "core/check_registry.h"
 
 #include <algorithm>
@@ -38,10 +38,10 @@ public:
     std::string_view ruleId() const override { return "cpp/no-retention-limit"; }
 
     void registerMatchers(MatchFinder& finder) override {
-        finder.addMatcher(callExpr(callee(functionDecl()),
-                                   forCallable(functionDecl().bind("function")))
-                              .bind("call"),
-                          this);
+        finder.addMatcher(
+            callExpr(callee(functionDecl()), forCallable(functionDecl().bind("function")))
+                .bind("call"),
+            this);
     }
 
     void run(const MatchFinder::MatchResult& result) override {
@@ -66,9 +66,8 @@ public:
             }
             std::vector<std::string> words = commandWords(text->getString());
             if (words.empty() || !stores.isWriteCommand(words.front()) ||
-                std::ranges::any_of(words, [&](const std::string& word) {
-                    return stores.isExpiryOption(word);
-                })) {
+                std::ranges::any_of(
+                    words, [&](const std::string& word) { return stores.isExpiryOption(word); })) {
                 return;
             }
             command = words.front();
@@ -108,8 +107,8 @@ private:
     bool setsExpiry(const FunctionDecl& function) const {
         const cpp::StoreModels& stores = knowledge().stores;
         auto matcher = callExpr(callee(functionDecl())).bind("call");
-        for (const auto& match : ast_matchers::match(findAll(matcher), *function.getBody(),
-                                                     function.getASTContext())) {
+        for (const auto& match :
+             ast_matchers::match(findAll(matcher), *function.getBody(), function.getASTContext())) {
             const auto* call = match.getNodeAs<CallExpr>("call");
             std::string name = cpp::modelName(*call->getDirectCallee());
             if (stores.isExpiryFunction(name)) {

@@ -26,9 +26,9 @@ bool isClearingMethod(llvm::StringRef name) {
 }
 
 bool isLockType(const std::string& name) {
-    return name == "std::lock_guard" || name == "std::unique_lock" ||
-           name == "std::scoped_lock" || name == "std::shared_lock" ||
-           name == "boost::lock_guard" || name == "boost::unique_lock";
+    return name == "std::lock_guard" || name == "std::unique_lock" || name == "std::scoped_lock" ||
+           name == "std::shared_lock" || name == "boost::lock_guard" ||
+           name == "boost::unique_lock";
 }
 
 // A container whose own operations are synchronized.
@@ -63,9 +63,9 @@ public:
             return true;
         }
         const Expr* base = member->getBase()->IgnoreParenImpCasts();
-        bool ownMember = isa<CXXThisExpr>(base) && handler_.sharedInstance &&
-                         field->getParent()->getCanonicalDecl() ==
-                             handler_.sharedInstance->getCanonicalDecl();
+        bool ownMember =
+            isa<CXXThisExpr>(base) && handler_.sharedInstance &&
+            field->getParent()->getCanonicalDecl() == handler_.sharedInstance->getCanonicalDecl();
         if (ownMember || isSingleton(*base)) {
             record(*field, *member);
         }
@@ -102,7 +102,8 @@ private:
     // `Cache::instance().last`: a member of the object a static accessor returns.
     static bool isSingleton(const Expr& base) {
         const auto* call = dyn_cast<CallExpr>(&base);
-        const auto* method = call ? dyn_cast_or_null<CXXMethodDecl>(call->getDirectCallee()) : nullptr;
+        const auto* method =
+            call ? dyn_cast_or_null<CXXMethodDecl>(call->getDirectCallee()) : nullptr;
         return method && method->isStatic() && method->getReturnType()->isReferenceType() &&
                method->getReturnType()->getPointeeCXXRecordDecl() == method->getParent();
     }
@@ -155,7 +156,8 @@ private:
             }
         }
         if (const auto* binary = dyn_cast_or_null<BinaryOperator>(parent);
-            binary && binary->isAssignmentOp() && binary->getLHS()->IgnoreParenImpCasts() == child) {
+            binary && binary->isAssignmentOp() &&
+            binary->getLHS()->IgnoreParenImpCasts() == child) {
             access.kind = SharedAccess::Kind::Write;
             access.values.push_back(binary->getRHS());
         } else if (const auto* op = dyn_cast_or_null<CXXOperatorCallExpr>(parent);
@@ -182,7 +184,8 @@ private:
     // `expr` is inside a function-wide lock.
     bool isLocked(const Stmt& expr) const {
         const Stmt* child = &expr;
-        for (const Stmt* parent = parentOf(expr); parent; child = parent, parent = parentOf(*parent)) {
+        for (const Stmt* parent = parentOf(expr); parent;
+             child = parent, parent = parentOf(*parent)) {
             const auto* block = dyn_cast<CompoundStmt>(parent);
             if (!block) {
                 continue;
@@ -194,8 +197,8 @@ private:
                 const auto* declaration = dyn_cast<DeclStmt>(statement);
                 if (declaration && std::ranges::any_of(declaration->decls(), [&](const Decl* decl) {
                         const auto* var = dyn_cast<VarDecl>(decl);
-                        return var && std::ranges::any_of(
-                                          cpp::typeNames(var->getType(), context_), isLockType);
+                        return var && std::ranges::any_of(cpp::typeNames(var->getType(), context_),
+                                                          isLockType);
                     })) {
                     return true;
                 }
