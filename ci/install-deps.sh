@@ -7,6 +7,7 @@ packages=(
     llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19
     libyaml-cpp-dev nlohmann-json3-dev libre2-dev libgtest-dev zlib1g-dev
     clang-format-19
+    python3
 )
 
 missing=()

@@ -1,4 +1,5 @@
 #include "cli/data_scan_command.h"
+#include "cli/probe_command.h"
 #include "cli/rules_command.h"
 #include "cli/scan_command.h"
 
@@ -16,6 +17,9 @@ commands:
   scan [PATH...]   scan sources and configs; report as text, SARIF 2.1.0 or JSON
   scan-data [PATH...]
                    find personal data in logs, transcripts and exports (JSON, CSV, text, .gz)
+  probe --target URL
+                   talk to a running bot as several customers at once; report leaks
+                   between their sessions
   rules            print the rule catalogue
 
 options:
@@ -64,6 +68,20 @@ int run(const std::vector<std::string>& arguments) {
             return 2;
         }
         return privaudit::cli::runDataScan(options, arguments);
+    }
+    if (command == "probe") {
+        privaudit::cli::ProbeOptions options;
+        bool help = false;
+        std::string error = privaudit::cli::parseProbeOptions(rest, options, help);
+        if (help) {
+            std::cout << privaudit::cli::probeUsage;
+            return 0;
+        }
+        if (!error.empty()) {
+            std::cerr << "privaudit probe: " << error << "\n";
+            return 2;
+        }
+        return privaudit::cli::runProbe(options, arguments);
     }
     std::cerr << "privaudit: unknown command '" << command << "'\n" << usage;
     return 2;

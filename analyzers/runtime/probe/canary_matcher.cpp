@@ -1,0 +1,230 @@
+#include "analyzers/runtime/probe/canary_matcher.h"
+
+#include "analyzers/runtime/decoders.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <utility>
+
+namespace privaudit::runtime::probe {
+
+namespace {
+
+int hexValue(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+std::string percentDecoded(std::string_view text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && hexValue(text[i + 1]) >= 0 &&
+            hexValue(text[i + 2]) >= 0) {
+            out += static_cast<char>(hexValue(text[i + 1]) * 16 + hexValue(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i] == '+' ? ' ' : text[i];
+        }
+    }
+    return out;
+}
+
+// \uXXXX (with surrogate pairs folded to one code point) and the one-letter escapes.
+std::string jsonUnescaped(std::string_view text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\' || i + 1 >= text.size()) {
+            out += text[i];
+            continue;
+        }
+        char next = text[i + 1];
+        if (next == 'u' && i + 5 < text.size()) {
+            unsigned code = 0;
+            bool valid = true;
+            for (size_t k = i + 2; k < i + 6; ++k) {
+                valid = valid && hexValue(text[k]) >= 0;
+                code = code * 16 + static_cast<unsigned>(std::max(hexValue(text[k]), 0));
+            }
+            if (valid) {
+                appendUtf8(out, code);
+                i += 5;
+                continue;
+            }
+        }
+        static constexpr std::string_view plain = "\"\\/";
+        if (plain.find(next) != std::string_view::npos) {
+            out += next;
+            ++i;
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+// &#64; &#x40; and the five named references XML knows.
+std::string htmlUnescaped(std::string_view text) {
+    static const std::pair<std::string_view, char> named[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '&') {
+            out += text[i];
+            continue;
+        }
+        size_t end = text.find(';', i);
+        std::string_view reference =
+            end == std::string_view::npos ? "" : text.substr(i, end - i + 1);
+        if (reference.size() > 3 && reference[1] == '#') {
+            bool hex = reference[2] == 'x' || reference[2] == 'X';
+            unsigned code = 0;
+            bool valid = reference.size() > (hex ? 4u : 3u);
+            for (char c : reference.substr(hex ? 3 : 2, reference.size() - (hex ? 4 : 3))) {
+                int digit = hex ? hexValue(c)
+                                : (std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : -1);
+                valid = valid && digit >= 0;
+                code = code * (hex ? 16 : 10) + static_cast<unsigned>(std::max(digit, 0));
+            }
+            if (valid) {
+                appendUtf8(out, code);
+                i = end;
+                continue;
+            }
+        }
+        auto known = std::ranges::find(named, reference, &std::pair<std::string_view, char>::first);
+        if (known != std::end(named)) {
+            out += known->second;
+            i = end;
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+std::string base64(std::string_view bytes) {
+    static constexpr std::string_view alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (size_t i = 0; i < bytes.size(); i += 3) {
+        unsigned chunk = static_cast<unsigned char>(bytes[i]) << 16;
+        size_t have = std::min<size_t>(3, bytes.size() - i);
+        if (have > 1) {
+            chunk |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        }
+        if (have > 2) {
+            chunk |= static_cast<unsigned char>(bytes[i + 2]);
+        }
+        for (size_t k = 0; k < 4; ++k) {
+            out += k <= have ? alphabet[(chunk >> (18 - 6 * k)) & 63] : '=';
+        }
+    }
+    return out;
+}
+
+// The base64 characters that encode only the value's own bytes when it starts at byte offset
+// `alignment` of a 3-byte group: whatever surrounds it, these appear.
+std::string base64Middle(const std::string& value, size_t alignment) {
+    std::string encoded = base64(std::string(alignment, '\0') + value);
+    size_t skip = alignment == 0 ? 0 : (alignment == 1 ? 2 : 3);
+    size_t total = alignment + value.size();
+    size_t complete = total / 3 * 4; // characters covering whole groups
+    return encoded.substr(skip, complete > skip ? complete - skip : 0);
+}
+
+std::string hexOf(std::string_view bytes) {
+    static constexpr std::string_view digits = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : bytes) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+} // namespace
+
+std::string foldForMatching(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (!std::isspace(static_cast<unsigned char>(c)) && c != '-') {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    return out;
+}
+
+CanaryMatcher::CanaryMatcher(const std::vector<SyntheticCustomer>& customers) {
+    for (size_t i = 0; i < customers.size(); ++i) {
+        for (const Canary& canary : customers[i].canaries) {
+            Needle needle{static_cast<int>(i),           canary.kind, canary.value,
+                          foldForMatching(canary.value), {},          hexOf(canary.value)};
+            for (size_t alignment = 0; alignment < 3; ++alignment) {
+                needle.base64Middles.push_back(base64Middle(canary.value, alignment));
+            }
+            needles_.push_back(std::move(needle));
+        }
+    }
+}
+
+std::vector<CanaryMatch> CanaryMatcher::find(std::string_view text) const {
+    struct View {
+        std::string name;
+        std::string text;
+        std::string folded;
+    };
+    std::vector<View> views;
+    auto addView = [&](std::string name, std::string decoded) {
+        if (views.empty() || decoded != views.front().text) {
+            std::string folded = foldForMatching(decoded);
+            views.push_back({std::move(name), std::move(decoded), std::move(folded)});
+        }
+    };
+    addView("as sent", std::string(text));
+    addView("JSON-escaped", jsonUnescaped(text));
+    addView("percent-encoded", percentDecoded(text));
+    addView("HTML-escaped", htmlUnescaped(text));
+    std::string lowered = lower(text);
+
+    std::vector<CanaryMatch> matches;
+    for (const Needle& needle : needles_) {
+        std::optional<std::string> how;
+        for (const View& view : views) {
+            if (view.text.find(needle.value) != std::string::npos) {
+                how = view.name;
+            } else if (view.folded.find(needle.folded) != std::string::npos) {
+                how = view.name == "as sent" ? "case or spacing changed"
+                                             : view.name + ", case or spacing changed";
+            }
+            if (how) {
+                break;
+            }
+        }
+        for (const std::string& middle : needle.base64Middles) {
+            if (!how && middle.size() >= 8 && text.find(middle) != std::string_view::npos) {
+                how = "base64";
+            }
+        }
+        if (!how && lowered.find(needle.hex) != std::string::npos) {
+            how = "hex";
+        }
+        if (how) {
+            matches.push_back({needle.customer, needle.kind, *how});
+        }
+    }
+    return matches;
+}
+
+} // namespace privaudit::runtime::probe

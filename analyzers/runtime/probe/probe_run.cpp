@@ -1,0 +1,77 @@
+#include "analyzers/runtime/probe/probe_run.h"
+
+#include "analyzers/runtime/probe/scenario.h"
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <thread>
+
+namespace privaudit::runtime::probe {
+
+std::string senderId(std::uint64_t seed, const SyntheticCustomer& customer) {
+    return "privaudit-probe-" + std::to_string(seed) + "-" + customer.id;
+}
+
+ProbeRun runProbe(const ProbeSettings& settings) {
+    ProbeRun run{generateCustomers(settings.seed, settings.customers),
+                 makeSchedule(settings.seed, settings.customers, settings.rounds),
+                 {}};
+    std::vector<int> spoken(static_cast<size_t>(settings.customers), 0);
+    for (size_t s = 0; s < run.schedule.steps.size(); ++s) {
+        const std::vector<int>& step = run.schedule.steps[s];
+        std::vector<Turn> burst;
+        for (int c : step) {
+            const SyntheticCustomer& customer = run.customers[static_cast<size_t>(c)];
+            int round = spoken[static_cast<size_t>(c)]++;
+            burst.push_back(
+                {static_cast<int>(s + 1), c, round, scenarioMessage(customer, round), {}, {}});
+        }
+        auto talk = [&](Turn& turn) {
+            try {
+                turn.reply = sendRasaRest(
+                    settings.target,
+                    senderId(settings.seed, run.customers[static_cast<size_t>(turn.customer)]),
+                    turn.message, settings.timeout);
+            } catch (const std::exception& error) {
+                turn.error = error.what();
+            }
+        };
+        {
+            std::vector<std::jthread> threads;
+            for (size_t i = 1; i < burst.size(); ++i) {
+                threads.emplace_back(talk, std::ref(burst[i]));
+            }
+            talk(burst.front());
+        }
+        std::ranges::move(burst, std::back_inserter(run.turns));
+    }
+    return run;
+}
+
+std::string transcriptLine(const ProbeRun& run, const Turn& turn) {
+    nlohmann::json reply = nlohmann::json::array();
+    for (const ReplyPart& part : turn.reply) {
+        reply.push_back({{"field", part.field}, {"text", part.text}});
+    }
+    nlohmann::json line = {
+        {"step", turn.step},
+        {"customer", run.customers[static_cast<size_t>(turn.customer)].id},
+        {"round", turn.round + 1},
+        {"message", turn.message},
+        {"reply", reply},
+    };
+    if (!turn.error.empty()) {
+        line["error"] = turn.error;
+    }
+    return line.dump();
+}
+
+std::string transcriptJsonLines(const ProbeRun& run) {
+    std::string lines;
+    for (const Turn& turn : run.turns) {
+        lines += transcriptLine(run, turn) + "\n";
+    }
+    return lines;
+}
+
+} // namespace privaudit::runtime::probe

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "cli/scan_options.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace privaudit::cli {
+
+struct ProbeOptions {
+    std::string target; // http://host:port[/path]; the Rasa REST webhook path by default
+    std::string adapter = "rasa-rest";
+    int customers = 8;
+    int rounds = 12;
+    std::optional<std::uint64_t> seed; // default: a random one, printed
+    int timeoutSeconds = 10;
+    std::string transcript = "privaudit-probe.jsonl";
+    std::optional<ReportFormat> format;
+    std::optional<std::string> output;
+    std::optional<std::string> policyFile;
+    std::optional<std::string> sourceRoot;
+    core::Level failOn = core::Level::Error;
+    bool quiet = false;
+
+    ReportFormat reportFormat() const { return reportFormatFor(format, output); }
+};
+
+// Parses `privaudit probe` arguments (after "probe"). Returns an error message, empty on
+// success; sets `help` for --help.
+std::string parseProbeOptions(const std::vector<std::string>& args, ProbeOptions& options,
+                              bool& help);
+
+extern const char* const probeUsage;
+
+} // namespace privaudit::cli

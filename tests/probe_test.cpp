@@ -1,0 +1,329 @@
+// The live probe: canaries, the variant matcher and the schedule as units; then the whole
+// `privaudit probe` against the real fixture bot (testdata/bots/rasa_rest_bot.py) on loopback,
+// once leaking between customers and once keeping them apart.
+#include "analyzers/runtime/probe/canaries.h"
+#include "analyzers/runtime/probe/canary_matcher.h"
+#include "analyzers/runtime/probe/schedule.h"
+#include "analyzers/runtime/validators.h"
+#include "tests/run_privaudit.h"
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace privaudit::testing {
+
+namespace {
+
+namespace fs = std::filesystem;
+using runtime::probe::CanaryKind;
+using runtime::probe::CanaryMatcher;
+using runtime::probe::SyntheticCustomer;
+
+TEST(Canaries, SameSeedSameCustomersAndValidChecksums) {
+    auto customers = runtime::probe::generateCustomers(42, 12);
+    auto again = runtime::probe::generateCustomers(42, 12);
+    auto other = runtime::probe::generateCustomers(43, 12);
+    ASSERT_EQ(customers.size(), 12u);
+    std::set<std::string> values;
+    for (size_t i = 0; i < customers.size(); ++i) {
+        const SyntheticCustomer& customer = customers[i];
+        EXPECT_EQ(customer.id, "c" + std::to_string(i + 1));
+        for (size_t k = 0; k < customer.canaries.size(); ++k) {
+            EXPECT_EQ(customer.canaries[k].value, again[i].canaries[k].value);
+            EXPECT_TRUE(values.insert(customer.canaries[k].value).second)
+                << "repeated: " << customer.canaries[k].value;
+        }
+        EXPECT_TRUE(runtime::ibanValid(customer.canary(CanaryKind::Iban).value));
+        EXPECT_TRUE(runtime::luhnValid(customer.canary(CanaryKind::Card).value));
+        EXPECT_TRUE(customer.canary(CanaryKind::Email).value.ends_with("@example.com"));
+        EXPECT_NE(customer.canary(CanaryKind::Email).value,
+                  other[i].canary(CanaryKind::Email).value);
+    }
+    EXPECT_TRUE(customers[0].canary(CanaryKind::Phone).value.starts_with("+44 7700 900"));
+    EXPECT_TRUE(customers[1].canary(CanaryKind::Phone).value.starts_with("+1 202-555-01"));
+}
+
+std::string base64(const std::string& bytes) {
+    static const std::string alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    unsigned bits = 0;
+    int count = 0;
+    for (unsigned char c : bytes) {
+        bits = bits << 8 | c;
+        count += 8;
+        while (count >= 6) {
+            out += alphabet[(bits >> (count -= 6)) & 63];
+        }
+    }
+    if (count > 0) {
+        out += alphabet[(bits << (6 - count)) & 63];
+    }
+    return out + std::string((4 - out.size() % 4) % 4, '=');
+}
+
+std::string percentEncoded(const std::string& text) {
+    std::string out;
+    char buffer[4];
+    for (unsigned char c : text) {
+        if (std::isalnum(c)) {
+            out += static_cast<char>(c);
+        } else {
+            std::snprintf(buffer, sizeof buffer, "%%%02X", c);
+            out += buffer;
+        }
+    }
+    return out;
+}
+
+// What the matcher says about `text`: "c2 e-mail address via base64", ...
+std::vector<std::string> matchesIn(const CanaryMatcher& matcher,
+                                   const std::vector<SyntheticCustomer>& customers,
+                                   const std::string& text) {
+    std::vector<std::string> found;
+    for (const auto& match : matcher.find(text)) {
+        found.push_back(customers[static_cast<size_t>(match.customer)].id + " " +
+                        runtime::probe::canaryKindName(match.kind) + " via " +
+                        match.transformation);
+    }
+    return found;
+}
+
+TEST(CanaryMatcher, FindsCanariesThroughCommonTransformations) {
+    auto customers = runtime::probe::generateCustomers(7, 3);
+    CanaryMatcher matcher(customers);
+    const std::string email = customers[1].canary(CanaryKind::Email).value;
+    const std::string name = customers[1].canary(CanaryKind::Name).value;
+    const std::string iban = customers[1].canary(CanaryKind::Iban).value;
+    auto expectOnly = [&](const std::string& text, const std::string& expected) {
+        EXPECT_EQ(matchesIn(matcher, customers, text), std::vector<std::string>{expected}) << text;
+    };
+    expectOnly("mail: " + email, "c2 e-mail address via as sent");
+    expectOnly("NAME: " + std::string(name.begin(), name.end() - 3) + std::string(" ") +
+                   name.substr(name.size() - 3),
+               "c2 name via case or spacing changed");
+    std::string upper = iban;
+    for (char& c : upper) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    std::string grouped;
+    for (size_t i = 0; i < iban.size(); ++i) {
+        grouped += (i && i % 4 == 0 ? " " : "") + std::string(1, iban[i]);
+    }
+    expectOnly("IBAN " + grouped, "c2 IBAN via case or spacing changed");
+    std::string escaped = email;
+    escaped.replace(escaped.find('@'), 1, "\\u0040");
+    expectOnly("{\"email\":\"" + escaped + "\"}", "c2 e-mail address via JSON-escaped");
+    expectOnly("/profile?email=" + percentEncoded(email), "c2 e-mail address via percent-encoded");
+    std::string html = email;
+    html.replace(html.find('@'), 1, "&#64;");
+    expectOnly("<p>" + html + "</p>", "c2 e-mail address via HTML-escaped");
+    for (std::string prefix : {"", "x", "xy"}) {
+        expectOnly("blob=" + base64(prefix + iban + "!"), "c2 IBAN via base64");
+    }
+    std::string hex;
+    for (unsigned char c : email) {
+        char buffer[3];
+        std::snprintf(buffer, sizeof buffer, "%02x", c);
+        hex += buffer;
+    }
+    expectOnly("0x" + hex, "c2 e-mail address via hex");
+    EXPECT_TRUE(matchesIn(matcher, customers,
+                          "Thanks, noted. Your order PA-000000 and DE89370400440532013000.")
+                    .empty());
+}
+
+TEST(Schedule, SameSeedSameScheduleWithBursts) {
+    auto schedule = runtime::probe::makeSchedule(5, 6, 10);
+    EXPECT_EQ(schedule.describe(), runtime::probe::makeSchedule(5, 6, 10).describe());
+    EXPECT_NE(schedule.describe(), runtime::probe::makeSchedule(6, 6, 10).describe());
+    std::vector<int> turns(6, 0);
+    bool burst = false;
+    for (const auto& step : schedule.steps) {
+        burst = burst || step.size() > 1;
+        EXPECT_LE(step.size(), 4u);
+        for (int customer : step) {
+            ++turns[static_cast<size_t>(customer)];
+        }
+    }
+    EXPECT_TRUE(burst);
+    EXPECT_EQ(turns, std::vector<int>(6, 10));
+}
+
+// The fixture bot as a child process on a free loopback port; stopped when the object goes.
+class FixtureBot {
+public:
+    explicit FixtureBot(bool leak) {
+        int pipeEnds[2];
+        if (::pipe(pipeEnds) != 0) {
+            throw std::runtime_error("pipe failed");
+        }
+        pid_ = ::fork();
+        if (pid_ == 0) {
+            ::dup2(pipeEnds[1], STDOUT_FILENO);
+            ::close(pipeEnds[0]);
+            std::string script =
+                std::string(PRIVAUDIT_SOURCE_DIR) + "/testdata/bots/rasa_rest_bot.py";
+            if (leak) {
+                ::execlp("python3", "python3", script.c_str(), "--leak", nullptr);
+            } else {
+                ::execlp("python3", "python3", script.c_str(), nullptr);
+            }
+            ::_exit(127);
+        }
+        ::close(pipeEnds[1]);
+        FILE* out = ::fdopen(pipeEnds[0], "r");
+        char line[256] = {};
+        if (!std::fgets(line, sizeof line, out)) {
+            std::fclose(out);
+            throw std::runtime_error("the fixture bot did not start (is python3 installed?)");
+        }
+        std::fclose(out);
+        url_ = std::string(line).substr(std::string("listening on ").size());
+        url_.erase(url_.find_last_not_of("\r\n") + 1);
+    }
+    ~FixtureBot() {
+        ::kill(pid_, SIGTERM);
+        ::waitpid(pid_, nullptr, 0);
+    }
+    FixtureBot(const FixtureBot&) = delete;
+    FixtureBot& operator=(const FixtureBot&) = delete;
+    const std::string& url() const { return url_; }
+
+private:
+    pid_t pid_ = -1;
+    std::string url_;
+};
+
+struct ProbeReport {
+    CommandResult command;
+    nlohmann::json json;
+    std::string text;
+};
+
+ProbeReport probe(const std::string& url, const TempDir& temp, const std::string& name,
+                  const std::string& seed) {
+    std::string report = temp.path() + "/" + name;
+    CommandResult command =
+        runPrivaudit({"probe", "--target", url, "--customers", "4", "--rounds", "6", "--seed", seed,
+                      "--transcript", temp.path() + "/transcript.jsonl", "--source-root",
+                      temp.path(), "-o", report, "--quiet"});
+    std::string text = fs::exists(report) ? readFile(report) : "";
+    return {command,
+            name.ends_with(".json") || name.ends_with(".sarif")
+                ? nlohmann::json::parse(text, nullptr, false)
+                : nlohmann::json(),
+            text};
+}
+
+// victim → observer: kind, for every finding of a JSON report.
+std::set<std::string> leaksOf(const nlohmann::json& report) {
+    std::set<std::string> leaks;
+    for (const auto& finding : report["findings"]) {
+        EXPECT_EQ(finding["ruleId"], "runtime/cross-session-leak");
+        EXPECT_EQ(finding["file"], "transcript.jsonl");
+        const auto& properties = finding["properties"];
+        leaks.insert(properties["victim"].get<std::string>() + " -> " +
+                     properties["observer"].get<std::string>() + ": " +
+                     properties["canaryType"].get<std::string>());
+    }
+    return leaks;
+}
+
+TEST(Probe, CatchesTheLeakyBotAndNamesTheSeed) {
+    FixtureBot bot(true);
+    TempDir temp;
+    ProbeReport first = probe(bot.url(), temp, "leaky.json", "7");
+    ASSERT_EQ(first.command.exitCode, 1) << first.command.err;
+    std::set<std::string> leaks = leaksOf(first.json);
+    ASSERT_FALSE(leaks.empty());
+    // The bot shows name, e-mail and phone as text and the IBAN base64-encoded in a custom
+    // payload, and only the card's last four digits: not a leak of the card.
+    std::set<std::string> kinds;
+    for (const auto& finding : first.json["findings"]) {
+        kinds.insert(finding["properties"]["canaryType"].get<std::string>() + " " +
+                     finding["properties"]["transformation"].get<std::string>());
+        EXPECT_NE(finding["message"].get<std::string>().find("replay with --seed 7"),
+                  std::string::npos);
+    }
+    EXPECT_TRUE(kinds.contains("email as sent")) << first.text;
+    EXPECT_TRUE(kinds.contains("iban base64")) << first.text;
+    EXPECT_FALSE(std::ranges::any_of(kinds, [](const std::string& k) {
+        return k.starts_with("card");
+    })) << first.text;
+    EXPECT_NE(first.command.err.find("replay with --seed 7 --customers 4 --rounds 6"),
+              std::string::npos)
+        << first.command.err;
+
+    // No canary value reaches the report; the transcript has them all.
+    std::string transcript = readFile(temp.path() + "/transcript.jsonl");
+    for (const auto& customer : runtime::probe::generateCustomers(7, 4)) {
+        for (const auto& canary : customer.canaries) {
+            EXPECT_EQ(first.text.find(canary.value), std::string::npos) << canary.value;
+            EXPECT_NE(transcript.find(canary.value), std::string::npos) << canary.value;
+        }
+    }
+
+    // The same seed replays the same customers and schedule and finds the leak again.
+    ProbeReport second = probe(bot.url(), temp, "again.json", "7");
+    EXPECT_EQ(second.command.exitCode, 1);
+    EXPECT_FALSE(leaksOf(second.json).empty());
+}
+
+TEST(Probe, BotThatKeepsCustomersApartHasNoFinding) {
+    FixtureBot bot(false);
+    TempDir temp;
+    ProbeReport report = probe(bot.url(), temp, "good.json", "7");
+    EXPECT_EQ(report.command.exitCode, 0) << report.command.err;
+    EXPECT_TRUE(report.json["findings"].empty()) << report.text;
+    EXPECT_TRUE(report.json["notifications"].empty()) << report.text;
+}
+
+TEST(Probe, SarifOfALeakPassesStrictValidation) {
+    std::string validator = std::string(PRIVAUDIT_SHARED_DIR) + "/tools/validate-sarif";
+    if (!fs::exists(validator)) {
+        GTEST_SKIP() << "no " << validator;
+    }
+    FixtureBot bot(true);
+    TempDir temp;
+    ProbeReport report = probe(bot.url(), temp, "leaky.sarif", "11");
+    ASSERT_EQ(report.command.exitCode, 1) << report.command.err;
+    const auto& result = report.json["runs"][0]["results"][0];
+    EXPECT_EQ(result["ruleId"], "runtime/cross-session-leak");
+    EXPECT_TRUE(result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+                    .get<std::string>()
+                    .starts_with(bot.url() + "/webhooks/rest/webhook#c"));
+    std::string command = validator + " --strict --source-root " + temp.path() + " " + temp.path() +
+                          "/leaky.sarif >" + temp.path() + "/validation.txt 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0) << readFile(temp.path() + "/validation.txt");
+}
+
+TEST(Probe, UnreachableTargetIsNotedAndUsageErrorsExit2) {
+    TempDir temp;
+    // Port 1 on loopback: nothing listens there without root.
+    ProbeReport report = probe("http://127.0.0.1:1", temp, "down.json", "3");
+    EXPECT_EQ(report.command.exitCode, 3) << report.command.err;
+    EXPECT_NE(report.command.err.find("no reply from the target: cannot connect to 127.0.0.1:1"),
+              std::string::npos)
+        << report.command.err;
+
+    CommandResult noTarget = runPrivaudit({"probe"});
+    EXPECT_EQ(noTarget.exitCode, 2);
+    EXPECT_NE(noTarget.err.find("--target URL is required"), std::string::npos);
+    CommandResult jsonl =
+        runPrivaudit({"probe", "--target", "http://127.0.0.1:1", "--adapter", "jsonl"});
+    EXPECT_EQ(jsonl.exitCode, 2);
+    EXPECT_NE(jsonl.err.find("not implemented yet"), std::string::npos);
+    CommandResult https = runPrivaudit({"probe", "--target", "https://bot.example.com"});
+    EXPECT_EQ(https.exitCode, 2);
+}
+
+} // namespace
+
+} // namespace privaudit::testing
