@@ -26,6 +26,8 @@ demo: build
 	@cmake -S testdata/demo -B $(BUILD)/demo -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 	@$(PRIVAUDIT) scan testdata/demo -p $(BUILD)/demo -o privaudit.sarif --fail-on none
 	@echo "SARIF written to privaudit.sarif"
+	@$(PRIVAUDIT) report privaudit.sarif -o privaudit-report.html
+	@echo "HTML audit report written to privaudit-report.html"
 	@$(PRIVAUDIT) scan-data testdata/demo/logs -o privaudit-data.sarif --fail-on none
 	@echo "SARIF of the demo's logs and transcripts written to privaudit-data.sarif"
 
@@ -39,4 +41,4 @@ format-check:
 	@$(FORMATTED) | xargs clang-format-19 --dry-run --Werror
 
 clean:
-	@rm -rf $(BUILD) privaudit.sarif privaudit-data.sarif
+	@rm -rf $(BUILD) privaudit.sarif privaudit-data.sarif privaudit-report.html

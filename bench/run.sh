@@ -4,12 +4,7 @@
 # Usage: bench/run.sh [PRIVAUDIT_BINARY] [TRANSLATION_UNITS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-privaudit=${1:-build/privaudit}
-units=${2:-320}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-python3 bench/generate_codebase.py "$work/app" "$units"
+source bench/common.sh "$@"
 resource_dir=$(clang++-19 -print-resource-dir)
 
 # Peak resident memory of one job: the largest max RSS of any single clang process.
@@ -22,13 +17,6 @@ scan() {
     /usr/bin/time -f '%M' -o "$work/privaudit.rss" \
         "$privaudit" scan "$work/app" -p "$work/app" --jobs 2 --format json \
         -o "$work/report.json" --fail-on none --quiet
-}
-seconds() {
-    local start end
-    start=$(date +%s.%N)
-    "$@"
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc
 }
 
 clang_time=$(seconds syntax_only)

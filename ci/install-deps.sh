@@ -8,6 +8,7 @@ packages=(
     libyaml-cpp-dev nlohmann-json3-dev libre2-dev libgtest-dev zlib1g-dev
     clang-format-19
     python3
+    chromium git dpkg-dev
 )
 
 missing=()

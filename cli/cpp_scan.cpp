@@ -4,8 +4,12 @@
 #include "analyzers/cpp/front_end.h"
 #include "analyzers/cpp/taint_resolution.h"
 #include "checks/common/taint_knowledge.h"
+#include "checks/embedded_data.h"
 #include "core/check_registry.h"
+#include "core/fnv1a.h"
 #include "core/isolated_jobs.h"
+#include "core/paths.h"
+#include "core/result_cache.h"
 
 #include <algorithm>
 #include <csignal>
@@ -48,11 +52,35 @@ core::Notification frontEndFailure(const std::string& file, const core::JobOutco
     return notification;
 }
 
+// Everything a unit's result depends on besides its headers: this build of privaudit with its
+// rules and models, the policy, how the unit is compiled and its content.
+std::string cacheKey(const std::string& unit, const std::vector<std::string>& commandLine,
+                     const std::string& policyText) {
+    static const std::string rulesDigest = [] {
+        core::Fnv1a hash;
+        for (const checks::EmbeddedFile& file : checks::embeddedFiles()) {
+            hash.add(file.path);
+            hash.add(file.text);
+        }
+        return hash.hex();
+    }();
+    core::Fnv1a policy;
+    policy.add(policyText);
+    std::string key = "privaudit " PRIVAUDIT_VERSION "\nrules " + rulesDigest + "\npolicy " +
+                      policy.hex() + "\nunit " + unit + " " + core::ResultCache::fileDigest(unit) +
+                      "\ncommand";
+    for (const std::string& argument : commandLine) {
+        key += " " + argument;
+    }
+    return key;
+}
+
 } // namespace
 
-core::AnalyzerOutput scanCpp(const CppScanRequest& request, const core::Policy& policy,
-                             std::vector<std::string>& analyzedFiles) {
-    core::AnalyzerOutput output;
+CppScanOutput scanCpp(const CppScanRequest& request, const core::Policy& policy,
+                      std::vector<std::string>& analyzedFiles) {
+    CppScanOutput scan;
+    core::AnalyzerOutput& output = scan.output;
     std::unique_ptr<cpp::CompilationSetup> setup;
     std::vector<std::string> units = request.sources;
     if (request.compileDatabase) {
@@ -76,7 +104,10 @@ core::AnalyzerOutput scanCpp(const CppScanRequest& request, const core::Policy& 
     if (!setup) {
         setup = cpp::CompilationSetup::withDefaultFlags(request.roots);
     }
-    std::erase_if(units, [&](const std::string& file) { return policy.isExcluded(file); });
+    std::erase_if(units, [&](const std::string& file) {
+        return policy.isExcluded(file) ||
+               !request.shard.includes(core::relativePath(file, request.sourceRoot));
+    });
     std::ranges::sort(units);
 
     auto cppChecks = core::CheckRegistry<cpp::CppCheck>::createAll();
@@ -86,23 +117,47 @@ core::AnalyzerOutput scanCpp(const CppScanRequest& request, const core::Policy& 
             enabled.push_back(check.get());
         }
     }
-    auto dataflowChecks = core::CheckRegistry<cpp::DataflowCheck>::createAll();
-    std::erase_if(dataflowChecks,
-                  [&](const auto& check) { return !policy.isEnabled(check->ruleId()); });
     cpp::TaintKnowledge knowledge = checks::taintKnowledgeFor(policy, output.notifications);
-    bool summarize = !dataflowChecks.empty();
+    bool summarize =
+        std::ranges::any_of(core::CheckRegistry<cpp::DataflowCheck>::createAll(),
+                            [&](const auto& check) { return policy.isEnabled(check->ruleId()); });
 
-    auto outcomes = core::runIsolatedJobs(
-        units.size(), request.jobs, std::chrono::seconds(request.timeoutSeconds), [&](size_t i) {
-            // Clang prints its own diagnostics summary; the notifications say what matters.
-            std::freopen("/dev/null", "w", stderr);
-            auto unit = setup->analyze(units[i], enabled, knowledge, summarize);
-            return nlohmann::json{{"output", core::toJson(unit.output)},
-                                  {"summaries", unit.summaries}}
-                .dump();
-        });
+    // Cached results first; only the rest is analyzed.
+    std::optional<core::ResultCache> cache;
+    std::vector<std::string> keys(units.size());
+    std::vector<core::JobOutcome> outcomes(units.size());
+    std::vector<size_t> toAnalyze;
+    if (request.cacheFolder) {
+        cache.emplace(*request.cacheFolder);
+    }
+    for (size_t i = 0; i < units.size(); ++i) {
+        if (cache && !request.unsavedContent) {
+            keys[i] = cacheKey(units[i], setup->commandLine(units[i]), request.policyText);
+            if (auto cached = cache->lookup(keys[i])) {
+                outcomes[i].output = std::move(*cached);
+                continue;
+            }
+        }
+        toAnalyze.push_back(i);
+    }
+    auto analyzed =
+        core::runIsolatedJobs(toAnalyze.size(), request.jobs,
+                              std::chrono::seconds(request.timeoutSeconds), [&](size_t job) {
+                                  // Clang prints its own diagnostics summary; the notifications say
+                                  // what matters.
+                                  std::freopen("/dev/null", "w", stderr);
+                                  auto unit =
+                                      setup->analyze(units[toAnalyze[job]], enabled, knowledge,
+                                                     summarize, request.unsavedContent);
+                                  return nlohmann::json{{"output", core::toJson(unit.output)},
+                                                        {"summaries", unit.summaries},
+                                                        {"includes", unit.includedFiles}}
+                                      .dump();
+                              });
+    for (size_t job = 0; job < toAnalyze.size(); ++job) {
+        outcomes[toAnalyze[job]] = std::move(analyzed[job]);
+    }
 
-    std::vector<cpp::FunctionSummary> summaries;
     for (size_t i = 0; i < units.size(); ++i) {
         analyzedFiles.push_back(units[i]);
         const core::JobOutcome& outcome = outcomes[i];
@@ -110,11 +165,17 @@ core::AnalyzerOutput scanCpp(const CppScanRequest& request, const core::Policy& 
             try {
                 auto json = nlohmann::json::parse(outcome.output);
                 auto unit = core::analyzerOutputFromJson(json.at("output"));
+                auto includes = json.at("includes").get<std::vector<std::string>>();
+                bool analyzedNow = std::ranges::binary_search(toAnalyze, i);
+                if (cache && analyzedNow && !request.unsavedContent) {
+                    cache->store(keys[i], includes, outcome.output);
+                }
                 std::ranges::move(unit.findings, std::back_inserter(output.findings));
                 std::ranges::move(unit.notifications, std::back_inserter(output.notifications));
-                for (const auto& summary : json.at("summaries")) {
-                    summaries.push_back(summary.get<cpp::FunctionSummary>());
+                if (!json.at("summaries").empty()) {
+                    scan.taintSummaries[units[i]] = std::move(json.at("summaries"));
                 }
+                scan.includes[units[i]] = std::move(includes);
                 continue;
             } catch (const nlohmann::json::exception&) {
                 // A truncated result is treated like a crash below.
@@ -122,16 +183,30 @@ core::AnalyzerOutput scanCpp(const CppScanRequest& request, const core::Policy& 
         }
         output.notifications.push_back(frontEndFailure(units[i], outcome, request.timeoutSeconds));
     }
+    return scan;
+}
+
+std::vector<core::Finding> resolveDataflow(const nlohmann::json& taintSummaries,
+                                           const core::Policy& policy) {
+    auto dataflowChecks = core::CheckRegistry<cpp::DataflowCheck>::createAll();
+    std::erase_if(dataflowChecks,
+                  [&](const auto& check) { return !policy.isEnabled(check->ruleId()); });
+    std::vector<cpp::FunctionSummary> summaries;
+    for (const auto& [unit, unitSummaries] : taintSummaries.items()) {
+        for (const auto& summary : unitSummaries) {
+            summaries.push_back(summary.get<cpp::FunctionSummary>());
+        }
+    }
+    std::vector<core::Finding> findings;
     cpp::TaintResolver resolver(std::move(summaries));
     for (const cpp::ResolvedSink& sink : resolver.resolve()) {
         for (const auto& check : dataflowChecks) {
             if (check->sinkKind() == sink.hit->kind) {
-                output.findings.push_back(
-                    cpp::dataflowFinding(*check, sink, checks::categoryDisplayName));
+                findings.push_back(cpp::dataflowFinding(*check, sink, checks::categoryDisplayName));
             }
         }
     }
-    return output;
+    return findings;
 }
 
 } // namespace privaudit::cli

@@ -16,8 +16,9 @@ or column; other files are scanned as text, line by line. .gz files are decompre
 fly. Values hidden in base64, hex, percent-encoding or \u escapes are decoded.
 
 options:
-  --format FORMAT          text (with per-file and per-entity summaries), sarif or json
-  -o, --output FILE        write the report to FILE (atomically); .sarif and .json names imply
+  --format FORMAT          text (with per-file and per-entity summaries), sarif, json, html,
+                           markdown or junit (as for scan)
+  -o, --output FILE        write the report to FILE (atomically); the name's extension implies
                            the format; findings are also printed as text unless --quiet
   --min-score SCORE        report matches scoring at least SCORE, 0..1 (default: 0.5)
   --entities LIST          only these entities, comma-separated (e.g. CREDIT_CARD,IBAN_CODE);
@@ -97,8 +98,8 @@ std::string parseDataScanOptions(const std::vector<std::string>& args, DataScanO
                 options.sourceRoot = text;
             }
         } else if (arg == "--format") {
-            if (value() && !(options.format = parseFormat(text))) {
-                error = "--format must be text, sarif or json, not '" + text + "'";
+            if (value()) {
+                error = parseFormatOption(text, options.format);
             }
         } else if (arg == "--fail-on") {
             if (value()) {

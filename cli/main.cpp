@@ -1,5 +1,8 @@
 #include "cli/data_scan_command.h"
+#include "cli/lsp_command.h"
+#include "cli/merge_command.h"
 #include "cli/probe_command.h"
+#include "cli/report_command.h"
 #include "cli/rules_command.h"
 #include "cli/scan_command.h"
 
@@ -14,12 +17,15 @@ privaudit audits contact-center chatbots for privacy risk: C/C++ backends and bo
 configurations (Rasa, Dialogflow, Lex/Connect, Bot Framework, LiteLLM, ...).
 
 commands:
-  scan [PATH...]   scan sources and configs; report as text, SARIF 2.1.0 or JSON
+  scan [PATH...]   scan sources and configs; report as text, SARIF 2.1.0, JSON, HTML, ...
   scan-data [PATH...]
                    find personal data in logs, transcripts and exports (JSON, CSV, text, .gz)
   probe --target URL
                    talk to a running bot as several customers at once; report leaks
                    between their sessions
+  report FILE...   render SARIF reports as an HTML audit report, Markdown or JUnit XML
+  merge FILE...    join the SARIF reports of `scan --shard K/N` runs into one
+  lsp              a Language Server over stdio: diagnostics in any LSP editor
   rules            print the rule catalogue
 
 options:
@@ -37,6 +43,15 @@ int run(const std::vector<std::string>& arguments) {
     if (command == "--version") {
         std::cout << "privaudit " PRIVAUDIT_VERSION "\n";
         return 0;
+    }
+    if (command == "report") {
+        return privaudit::cli::runReport(rest);
+    }
+    if (command == "merge") {
+        return privaudit::cli::runMerge(arguments);
+    }
+    if (command == "lsp") {
+        return privaudit::cli::runLsp(rest);
     }
     if (command == "rules") {
         return privaudit::cli::runRules(rest);

@@ -4,8 +4,6 @@
 #include "checks/catalogue.h"
 #include "core/atomic_file.h"
 #include "core/paths.h"
-#include "reporters/json_reporter.h"
-#include "reporters/sarif_reporter.h"
 #include "reporters/text_reporter.h"
 
 #include <algorithm>
@@ -30,22 +28,16 @@ Notification policyError(const std::string& path, int line, int column, std::str
 
 std::string render(const core::ScanResult& result, ReportFormat format,
                    const ReportRequest& request) {
+    if (format != ReportFormat::Text) {
+        return renderReport(result, format,
+                            {.omitSuppressed = request.omitSuppressed,
+                             .failOn = request.failOn,
+                             .catalogue = request.catalogue});
+    }
     std::ostringstream out;
-    switch (format) {
-    case ReportFormat::Sarif:
-        reporters::writeSarif(result,
-                              request.catalogue ? *request.catalogue : checks::builtinCatalogue(),
-                              out, {.includeSuppressed = !request.omitSuppressed});
-        break;
-    case ReportFormat::Json:
-        reporters::writeJson(result, out);
-        break;
-    case ReportFormat::Text:
-        reporters::writeText(result, out);
-        if (request.textAppendix) {
-            request.textAppendix(result, out);
-        }
-        break;
+    reporters::writeText(result, out);
+    if (request.textAppendix) {
+        request.textAppendix(result, out);
     }
     return out.str();
 }
@@ -109,11 +101,11 @@ core::Policy loadPolicy(const std::optional<std::string>& policyFile, const std:
                                   notifications);
 }
 
-int exitCodeFor(const core::ScanResult& result, Level failOn, bool missingPaths) {
+int exitCodeFor(const core::ScanResult& result, Level failOn, bool usageError) {
     bool policyError = std::ranges::any_of(result.notifications, [](const Notification& n) {
         return n.kind == Notification::Kind::PolicyError;
     });
-    if (policyError || missingPaths) {
+    if (policyError || usageError) {
         return 2;
     }
     if (!result.executionSuccessful()) {
@@ -121,7 +113,8 @@ int exitCodeFor(const core::ScanResult& result, Level failOn, bool missingPaths)
     }
     bool failing =
         failOn != Level::None && std::ranges::any_of(result.findings, [&](const core::Finding& f) {
-            return !f.suppression && f.level >= failOn;
+            return !f.suppression && f.level >= failOn &&
+                   f.baselineState != core::BaselineState::Unchanged;
         });
     return failing ? 1 : 0;
 }

@@ -24,14 +24,16 @@ std::string defaultSourceRoot(const std::string& firstPath);
 core::Policy loadPolicy(const std::optional<std::string>& policyFile, const std::string& firstPath,
                         std::vector<core::Notification>& notifications);
 
-// 2 (usage or policy error) outranks 3 (some input not analyzed), which outranks 1.
-int exitCodeFor(const core::ScanResult& result, core::Level failOn, bool missingPaths);
+// 2 (usage or policy error) outranks 3 (some input not analyzed), which outranks 1 (a finding
+// at or above `failOn` that is neither suppressed nor in the baseline).
+int exitCodeFor(const core::ScanResult& result, core::Level failOn, bool usageError);
 
 struct ReportRequest {
     ReportFormat format = ReportFormat::Text;
     std::optional<std::string> output; // -o FILE, written atomically
     bool quiet = false;
     bool omitSuppressed = false;
+    core::Level failOn = core::Level::Error; // JUnit: which findings are failures
     // The rules SARIF describes; nullptr for the built-in catalogue. `scan` adds the policy's
     // own config rules.
     const core::RuleCatalogue* catalogue = nullptr;

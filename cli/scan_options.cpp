@@ -14,10 +14,11 @@ options:
   -p BUILD_DIR|FILE      compile_commands.json (or the folder holding it) that says how each
                          translation unit is compiled; without it, sources found under PATH are
                          compiled with -std=c++20 and the paths' include folders
-  --format FORMAT        text (compiler-style), sarif (SARIF 2.1.0) or json
-  -o, --output FILE      write the report to FILE (atomically); a .sarif name implies
-                         --format sarif and .json implies json. Findings are also printed as
-                         text on stdout unless --quiet
+  --format FORMAT        text (compiler-style), sarif (SARIF 2.1.0), json, html (audit
+                         report), markdown (pull-request comment) or junit (JUnit XML)
+  -o, --output FILE      write the report to FILE (atomically); the name's extension implies
+                         the format: .sarif, .json, .html, .md, .xml (junit). Findings are also
+                         printed as text on stdout unless --quiet
   --config FILE          policy file (default: the nearest .privaudit.yaml above PATH)
   --source-root DIR      report paths relative to DIR (default: the enclosing git checkout,
                          else the current folder)
@@ -27,25 +28,31 @@ options:
   --tu-timeout SECONDS   stop analyzing a translation unit after this long (default: 300)
   --omit-suppressed      leave suppressed findings out of the SARIF report (for GitHub code
                          scanning, which ignores SARIF suppressions)
+  --baseline FILE        a previous SARIF report: findings it holds are marked unchanged, the
+                         others new, its findings not found any more absent; only new
+                         findings fail the run
+  --write-baseline FILE  also write this scan's full SARIF report to FILE, for later
+                         --baseline runs
+  --shard K/N            scan only part K of N of the translation units and config files
+                         (split by path, the same on every machine); join the parts' SARIF
+                         reports with `privaudit merge`, which also resolves the data flows
+                         that cross parts
+  --changed-since REF    report only findings a change since the git revision REF can have
+                         caused: in files changed since REF (committed, staged, modified or
+                         new), in translation units that include a changed header, or with a
+                         data flow through a changed file
+  --stdin-filename FILE  scan the text on stdin as the content of FILE (a C/C++ source
+                         compiled with FILE's flags from -p, or a bot configuration): for
+                         editors, which pass their unsaved buffer
+  --cache DIR            keep each translation unit's result in DIR and reuse it while the
+                         unit, the headers it includes, its flags, the policy and the rules
+                         are unchanged
   -q, --quiet            print no findings on stdout when writing a report file
   -h, --help             show this help
 
 exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage or policy error;
 3 some input could not be analyzed (the report is still written, with notifications)
 )";
-
-std::optional<ReportFormat> parseFormat(const std::string& name) {
-    if (name == "text") {
-        return ReportFormat::Text;
-    }
-    if (name == "sarif") {
-        return ReportFormat::Sarif;
-    }
-    if (name == "json") {
-        return ReportFormat::Json;
-    }
-    return std::nullopt;
-}
 
 bool parsePositive(const std::string& text, int& value) {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -57,13 +64,7 @@ ReportFormat reportFormatFor(const std::optional<ReportFormat>& format,
     if (format) {
         return *format;
     }
-    if (output && output->ends_with(".sarif")) {
-        return ReportFormat::Sarif;
-    }
-    if (output && output->ends_with(".json")) {
-        return ReportFormat::Json;
-    }
-    return ReportFormat::Text;
+    return output ? formatOfFileName(*output).value_or(ReportFormat::Text) : ReportFormat::Text;
 }
 
 ReportFormat ScanOptions::reportFormat() const {
@@ -96,6 +97,30 @@ std::string parseScanOptions(const std::vector<std::string>& args, ScanOptions& 
         } else if (arg == "-o" || arg == "--output") {
             error = value(text);
             options.output = text;
+        } else if (arg == "--baseline") {
+            error = value(text);
+            options.baseline = text;
+        } else if (arg == "--write-baseline") {
+            error = value(text);
+            options.writeBaseline = text;
+        } else if (arg == "--shard") {
+            if (error = value(text); error.empty()) {
+                auto shard = core::parseShard(text);
+                if (!shard) {
+                    error = "--shard must be K/N with 1 <= K <= N, not '" + text + "'";
+                } else {
+                    options.shard = *shard;
+                }
+            }
+        } else if (arg == "--changed-since") {
+            error = value(text);
+            options.changedSince = text;
+        } else if (arg == "--stdin-filename") {
+            error = value(text);
+            options.stdinFilename = text;
+        } else if (arg == "--cache") {
+            error = value(text);
+            options.cacheFolder = text;
         } else if (arg == "--config") {
             error = value(text);
             options.policyFile = text;
@@ -103,17 +128,12 @@ std::string parseScanOptions(const std::vector<std::string>& args, ScanOptions& 
             error = value(text);
             options.sourceRoot = text;
         } else if (arg == "--format") {
-            if (error = value(text); error.empty() && !(options.format = parseFormat(text))) {
-                error = "--format must be text, sarif or json, not '" + text + "'";
+            if (error = value(text); error.empty()) {
+                error = parseFormatOption(text, options.format);
             }
         } else if (arg == "--fail-on") {
             if (error = value(text); error.empty()) {
-                auto level = core::parseLevel(text);
-                if (!level) {
-                    error = "--fail-on must be error, warning, note or none, not '" + text + "'";
-                } else {
-                    options.failOn = *level;
-                }
+                error = parseFailOnOption(text, options.failOn);
             }
         } else if (arg == "--jobs" || arg == "-j") {
             int jobs = 0;
@@ -134,6 +154,12 @@ std::string parseScanOptions(const std::vector<std::string>& args, ScanOptions& 
         if (!error.empty()) {
             return error;
         }
+    }
+    if (options.stdinFilename) {
+        if (!options.paths.empty()) {
+            return "--stdin-filename scans one file: name no other paths";
+        }
+        options.paths.push_back(*options.stdinFilename);
     }
     if (options.paths.empty()) {
         options.paths.push_back(".");

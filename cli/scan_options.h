@@ -1,14 +1,14 @@
 #pragma once
 
+#include "cli/report_render.h"
 #include "core/finding.h"
+#include "core/shard.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace privaudit::cli {
-
-enum class ReportFormat { Text, Sarif, Json };
 
 struct ScanOptions {
     std::vector<std::string> paths;             // default: "."
@@ -22,6 +22,12 @@ struct ScanOptions {
     int tuTimeoutSeconds = 300;
     bool quiet = false;
     bool omitSuppressed = false; // GitHub code scanning shows suppressed results as open alerts
+    std::optional<std::string> baseline;      // --baseline old.sarif
+    std::optional<std::string> writeBaseline; // --write-baseline FILE
+    core::Shard shard;                        // --shard K/N
+    std::optional<std::string> changedSince;  // --changed-since GIT_REF
+    std::optional<std::string> cacheFolder;   // --cache DIR
+    std::optional<std::string> stdinFilename; // --stdin-filename FILE: its content on stdin
 
     ReportFormat reportFormat() const;
 };
@@ -33,10 +39,9 @@ std::string parseScanOptions(const std::vector<std::string>& args, ScanOptions& 
 
 extern const char* const scanUsage;
 
-// Option values both scan commands take: "text" | "sarif" | "json", and positive numbers.
-std::optional<ReportFormat> parseFormat(const std::string& name);
+// Option values both scan commands take: positive numbers.
 bool parsePositive(const std::string& text, int& value);
-// --format when given, else by -o's extension (.sarif, .json), else text.
+// --format when given, else by -o's extension (.sarif, .json, .html, .md, .xml), else text.
 ReportFormat reportFormatFor(const std::optional<ReportFormat>& format,
                              const std::optional<std::string>& output);
 

@@ -1,34 +1,14 @@
 #include "core/fingerprint.h"
 
+#include "core/fnv1a.h"
 #include "core/paths.h"
 
 #include <cctype>
-#include <cstdint>
-#include <cstdio>
 #include <map>
 
 namespace privaudit::core {
 
 namespace {
-
-// FNV-1a, 64 bit: small, stable across platforms and releases.
-class Fnv1a {
-public:
-    void add(std::string_view text) {
-        for (unsigned char c : text) {
-            hash_ = (hash_ ^ c) * 0x100000001b3ULL;
-        }
-        hash_ = (hash_ ^ 0xff) * 0x100000001b3ULL; // field separator
-    }
-    std::string hex() const {
-        char buffer[17];
-        std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash_));
-        return buffer;
-    }
-
-private:
-    std::uint64_t hash_ = 0xcbf29ce484222325ULL;
-};
 
 std::string withoutWhitespace(std::string_view text) {
     std::string result;

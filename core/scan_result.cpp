@@ -9,4 +9,9 @@ bool ScanResult::executionSuccessful() const {
                                 [](const Notification& n) { return n.level == Level::Error; });
 }
 
+std::string_view ScanResult::snippet(const SourceLocation& location) const {
+    auto found = snippets.find({location.file, location.line});
+    return found == snippets.end() ? std::string_view() : std::string_view(found->second);
+}
+
 } // namespace privaudit::core

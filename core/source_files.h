@@ -1,5 +1,6 @@
 #pragma once
 
+#include <iosfwd>
 #include <map>
 #include <string>
 #include <string_view>
@@ -14,7 +15,11 @@ public:
     // The 1-based line of `file`; empty when the file or line does not exist.
     std::string_view line(const std::string& file, int line);
 
+    // Uses `text` as the content of `file` (an editor's unsaved buffer) instead of the disk.
+    void provide(const std::string& file, std::string_view text);
+
 private:
+    static std::vector<std::string> splitLines(std::istream& in);
     const std::vector<std::string>& lines(const std::string& file);
     std::map<std::string, std::vector<std::string>> files_;
 };

@@ -93,6 +93,11 @@ void writeJson(const core::ScanResult& scan, std::ostream& out) {
     for (const core::Finding& entry : scan.findings) {
         findings.push_back(finding(entry, scan.sourceRoot));
     }
+    Json absent = Json::array();
+    for (const core::Finding& entry : scan.absentFindings) {
+        absent.push_back(finding(entry, scan.sourceRoot));
+        absent.back()["baselineState"] = "absent";
+    }
     Json notifications = Json::array();
     for (const core::Notification& entry : scan.notifications) {
         notifications.push_back(notification(entry, scan.sourceRoot));
@@ -100,6 +105,7 @@ void writeJson(const core::ScanResult& scan, std::ostream& out) {
     Json report = {
         {"version", PRIVAUDIT_VERSION},
         {"findings", findings},
+        {"absentFindings", absent},
         {"notifications", notifications},
     };
     out << report.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';

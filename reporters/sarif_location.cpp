@@ -12,14 +12,6 @@ bool startsCodePoint(char byte) {
     return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
 }
 
-SarifJson artifactLocation(std::string_view file, std::string_view sourceRoot) {
-    std::string relative = core::relativePath(file, sourceRoot);
-    if (relative.starts_with('/')) {
-        return {{"uri", "file://" + core::uriReference(relative)}};
-    }
-    return {{"uri", core::uriReference(relative)}, {"uriBaseId", sourceRootBaseId}};
-}
-
 SarifJson region(const core::SourceLocation& location) {
     SarifJson region = {{"startLine", location.line}};
     if (location.column > 0) {
@@ -52,10 +44,22 @@ SarifJson sarifMessage(std::string_view text) {
     return {{"text", text}};
 }
 
-SarifJson sarifPhysicalLocation(const core::SourceLocation& location, std::string_view sourceRoot) {
-    SarifJson physical = {{"artifactLocation", artifactLocation(location.file, sourceRoot)}};
+SarifJson sarifArtifactLocation(std::string_view file, std::string_view sourceRoot) {
+    std::string relative = core::relativePath(file, sourceRoot);
+    if (relative.starts_with('/')) {
+        return {{"uri", "file://" + core::uriReference(relative)}};
+    }
+    return {{"uri", core::uriReference(relative)}, {"uriBaseId", sourceRootBaseId}};
+}
+
+SarifJson sarifPhysicalLocation(const core::SourceLocation& location, std::string_view sourceRoot,
+                                std::string_view snippet) {
+    SarifJson physical = {{"artifactLocation", sarifArtifactLocation(location.file, sourceRoot)}};
     if (location.line > 0) {
         physical["region"] = region(location);
+        if (!snippet.empty()) {
+            physical["region"]["snippet"] = sarifMessage(snippet);
+        }
     }
     return physical;
 }

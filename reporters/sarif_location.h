@@ -24,8 +24,13 @@ std::string limitText(std::string_view text, std::size_t limit = sarifTextLimit)
 // A SARIF message (or multiformatMessageString) holding plain text.
 SarifJson sarifMessage(std::string_view text);
 
-// A physicalLocation: the file relative to `sourceRoot` under %SRCROOT% (an absolute file URI
-// when it lies outside), and a region when the line is known.
-SarifJson sarifPhysicalLocation(const core::SourceLocation& location, std::string_view sourceRoot);
+// An artifactLocation: the file relative to `sourceRoot` under %SRCROOT%, an absolute file URI
+// when it lies outside.
+SarifJson sarifArtifactLocation(std::string_view file, std::string_view sourceRoot);
+
+// A physicalLocation: the artifact location, and a region when the line is known (with the
+// masked `snippet` when there is one).
+SarifJson sarifPhysicalLocation(const core::SourceLocation& location, std::string_view sourceRoot,
+                                std::string_view snippet = {});
 
 } // namespace privaudit::reporters

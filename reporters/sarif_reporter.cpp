@@ -1,6 +1,7 @@
 #include "reporters/sarif_reporter.h"
 
 #include "core/paths.h"
+#include "core/shell_quote.h"
 #include "reporters/sarif_location.h"
 #include "reporters/sarif_result.h"
 #include "reporters/sarif_taxonomy.h"
@@ -30,24 +31,10 @@ std::vector<std::string> reportedArguments(const core::ScanResult& scan) {
     return arguments;
 }
 
-std::string shellQuoted(const std::string& argument) {
-    bool plain = !argument.empty() &&
-                 argument.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                            "0123456789-_./=:,+@%") == std::string::npos;
-    if (plain) {
-        return argument;
-    }
-    std::string quoted = "'";
-    for (char c : argument) {
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    }
-    return quoted + "'";
-}
-
 std::string commandLine(const std::vector<std::string>& arguments) {
     std::string line;
     for (const std::string& argument : arguments) {
-        line += (line.empty() ? "" : " ") + shellQuoted(argument);
+        line += (line.empty() ? "" : " ") + core::shellQuoted(argument);
     }
     return line;
 }
@@ -106,9 +93,25 @@ SarifJson results(const core::ScanResult& scan, const core::RuleCatalogue& catal
         if (ruleIndex < 0 || (finding.suppression && !options.includeSuppressed)) {
             continue;
         }
-        results.push_back(sarifResult(finding, ruleIndex, scan.sourceRoot));
+        results.push_back(sarifResult(finding, ruleIndex, scan));
+    }
+    for (const core::Finding& finding : scan.absentFindings) {
+        if (int ruleIndex = catalogue.indexOf(finding.ruleId); ruleIndex >= 0) {
+            SarifJson result = sarifResult(finding, ruleIndex, scan);
+            result["baselineState"] = "absent";
+            results.push_back(result);
+        }
     }
     return results;
+}
+
+SarifJson artifacts(const core::ScanResult& scan) {
+    SarifJson artifacts = SarifJson::array();
+    for (const std::string& file : scan.analyzedFiles) {
+        artifacts.push_back({{"location", sarifArtifactLocation(file, scan.sourceRoot)},
+                             {"roles", SarifJson::array({"analysisTarget"})}});
+    }
+    return artifacts;
 }
 
 SarifJson run(const core::ScanResult& scan, const core::RuleCatalogue& catalogue,
@@ -118,15 +121,20 @@ SarifJson run(const core::ScanResult& scan, const core::RuleCatalogue& catalogue
         {"description",
          sarifMessage("The root of the scanned source tree. Its absolute path is left out on "
                       "purpose (SARIF 3.14.14).")}};
-    return {
+    SarifJson run = {
         {"tool", sarifTool(catalogue, cwes)},
         {"taxonomies", cweTaxonomies(cwes)},
         {"invocations", SarifJson::array({invocation(scan)})},
         {"originalUriBaseIds", {{sourceRootBaseId, sourceRoot}}},
         {"automationDetails", {{"id", scan.automationCategory + "/" + scan.startTimeUtc}}},
         {"columnKind", "utf16CodeUnits"},
+        {"artifacts", artifacts(scan)},
         {"results", results(scan, catalogue, options)},
     };
+    if (!scan.taintSummaries.empty()) {
+        run["properties"] = {{"privaudit/taintSummaries", scan.taintSummaries}};
+    }
+    return run;
 }
 
 } // namespace

@@ -9,8 +9,9 @@ namespace {
 
 // A location with an optional message, as used for related locations and flow steps.
 SarifJson describedLocation(const core::SourceLocation& location, const std::string& message,
-                            std::string_view sourceRoot) {
-    SarifJson described = {{"physicalLocation", sarifPhysicalLocation(location, sourceRoot)}};
+                            const core::ScanResult& scan) {
+    SarifJson described = {{"physicalLocation", sarifPhysicalLocation(location, scan.sourceRoot,
+                                                                      scan.snippet(location))}};
     if (!message.empty()) {
         described["message"] = sarifMessage(message);
     }
@@ -18,24 +19,23 @@ SarifJson describedLocation(const core::SourceLocation& location, const std::str
 }
 
 // Ids start at 1 in the order of Finding::related, so a message can link "[text](1)".
-SarifJson relatedLocations(const core::Finding& finding, std::string_view sourceRoot) {
+SarifJson relatedLocations(const core::Finding& finding, const core::ScanResult& scan) {
     SarifJson locations = SarifJson::array();
     int id = 1;
     for (const core::RelatedLocation& related : finding.related) {
         SarifJson location = {{"id", id++}};
-        location.update(describedLocation(related.location, related.message, sourceRoot));
+        location.update(describedLocation(related.location, related.message, scan));
         locations.push_back(location);
     }
     return locations;
 }
 
-SarifJson codeFlows(const core::Finding& finding, std::string_view sourceRoot) {
+SarifJson codeFlows(const core::Finding& finding, const core::ScanResult& scan) {
     SarifJson codeFlows = SarifJson::array();
     for (const core::CodeFlow& flow : finding.flows) {
         SarifJson steps = SarifJson::array();
         for (const core::FlowStep& step : flow) {
-            steps.push_back(
-                {{"location", describedLocation(step.location, step.message, sourceRoot)}});
+            steps.push_back({{"location", describedLocation(step.location, step.message, scan)}});
         }
         SarifJson threadFlow = {{"locations", steps}};
         codeFlows.push_back({{"threadFlows", SarifJson::array({threadFlow})}});
@@ -58,8 +58,8 @@ std::string_view baselineStateName(core::BaselineState state) {
 
 } // namespace
 
-SarifJson sarifResult(const core::Finding& finding, int ruleIndex, std::string_view sourceRoot) {
-    SarifJson primary = {{"physicalLocation", sarifPhysicalLocation(finding.location, sourceRoot)}};
+SarifJson sarifResult(const core::Finding& finding, int ruleIndex, const core::ScanResult& scan) {
+    SarifJson primary = describedLocation(finding.location, {}, scan);
     if (finding.logicalLocation) {
         primary["logicalLocations"] =
             SarifJson::array({{{"fullyQualifiedName", finding.logicalLocation->fullyQualifiedName},
@@ -73,10 +73,10 @@ SarifJson sarifResult(const core::Finding& finding, int ruleIndex, std::string_v
         {"locations", SarifJson::array({primary})},
     };
     if (!finding.related.empty()) {
-        result["relatedLocations"] = relatedLocations(finding, sourceRoot);
+        result["relatedLocations"] = relatedLocations(finding, scan);
     }
     if (!finding.flows.empty()) {
-        result["codeFlows"] = codeFlows(finding, sourceRoot);
+        result["codeFlows"] = codeFlows(finding, scan);
     }
     if (!finding.fingerprint.empty()) {
         result["partialFingerprints"] = {{"privauditFinding/v1", finding.fingerprint}};

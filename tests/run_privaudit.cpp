@@ -1,5 +1,7 @@
 #include "tests/run_privaudit.h"
 
+#include "core/shell_quote.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -10,18 +12,6 @@ namespace privaudit::testing {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string shellQuote(const std::string& text) {
-    std::string quoted = "'";
-    for (char c : text) {
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    }
-    return quoted + "'";
-}
-
-} // namespace
-
 std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream text;
@@ -31,13 +21,13 @@ std::string readFile(const std::string& path) {
 
 CommandResult runPrivaudit(const std::vector<std::string>& args) {
     TempDir capture;
-    std::string command =
-        "cd " + shellQuote(PRIVAUDIT_SOURCE_DIR) + " && " + shellQuote(PRIVAUDIT_BINARY);
+    std::string command = "cd " + core::shellQuoted(PRIVAUDIT_SOURCE_DIR) + " && " +
+                          core::shellQuoted(PRIVAUDIT_BINARY);
     for (const std::string& arg : args) {
-        command += " " + shellQuote(arg);
+        command += " " + core::shellQuoted(arg);
     }
-    command += " >" + shellQuote(capture.path() + "/out") + " 2>" +
-               shellQuote(capture.path() + "/err") + " </dev/null";
+    command += " >" + core::shellQuoted(capture.path() + "/out") + " 2>" +
+               core::shellQuoted(capture.path() + "/err") + " </dev/null";
     int status = std::system(command.c_str());
     CommandResult result;
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

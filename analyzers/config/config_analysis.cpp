@@ -61,10 +61,12 @@ std::string formatName(const std::string& path) {
 }
 
 // The parsed file, or nothing with a notification.
-std::optional<ConfigFile> load(const std::string& path, ConfigAnalysis& analysis) {
+std::optional<ConfigFile> load(const std::string& path, const std::string* unsavedText,
+                               ConfigAnalysis& analysis) {
     try {
         std::string failure;
-        std::optional<std::string> text = readFile(path, failure);
+        std::optional<std::string> text =
+            unsavedText ? std::optional(*unsavedText) : readFile(path, failure);
         if (!text) {
             analysis.notifications.push_back(notification(Notification::Kind::InputUnreadable, path,
                                                           "cannot read file: " + failure));
@@ -140,11 +142,14 @@ void checkProject(const BotProject& project, const ConfigRules& rules, ConfigAna
 
 } // namespace
 
-ConfigAnalysis analyzeConfigFiles(const std::vector<std::string>& paths, const ConfigRules& rules) {
+ConfigAnalysis analyzeConfigFiles(const std::vector<std::string>& paths, const ConfigRules& rules,
+                                  const std::map<std::string, std::string>& unsavedTexts) {
     ConfigAnalysis analysis;
     std::vector<ConfigFile> files;
     for (const std::string& path : paths) {
-        if (std::optional<ConfigFile> file = load(path, analysis)) {
+        auto unsaved = unsavedTexts.find(path);
+        if (std::optional<ConfigFile> file =
+                load(path, unsaved == unsavedTexts.end() ? nullptr : &unsaved->second, analysis)) {
             files.push_back(std::move(*file));
         }
     }

@@ -5,6 +5,7 @@
 #include "core/finding.h"
 #include "core/notification.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,9 @@ struct ConfigRules {
 // Reads, parses and checks configuration files: each file on its own, then each bot (the
 // files grouped by groupIntoProjects) as a whole. A file that cannot be read, is not UTF-8
 // text, is too large or does not parse yields a notification instead of findings. Never throws.
-ConfigAnalysis analyzeConfigFiles(const std::vector<std::string>& paths, const ConfigRules& rules);
+// `unsavedTexts` stand for the content of the files they name (an editor's buffers).
+ConfigAnalysis analyzeConfigFiles(const std::vector<std::string>& paths, const ConfigRules& rules,
+                                  const std::map<std::string, std::string>& unsavedTexts = {});
 
 // One file with per-file checks only.
 ConfigAnalysis analyzeConfigFile(const std::string& path,

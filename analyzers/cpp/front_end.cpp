@@ -2,11 +2,15 @@
 
 #include "analyzers/cpp/default_flags.h"
 
+#include <algorithm>
 #include <clang/AST/ASTConsumer.h>
 #include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/SourceManager.h>
+#include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
 #include <clang/Frontend/MultiplexConsumer.h>
+#include <clang/Lex/PPCallbacks.h>
+#include <clang/Lex/Preprocessor.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
@@ -109,11 +113,39 @@ private:
     std::vector<FunctionSummary>& summaries_;
 };
 
+// Records the user headers a translation unit enters, for --changed-since and the cache.
+class IncludeRecorder : public clang::PPCallbacks {
+public:
+    IncludeRecorder(const clang::SourceManager& sources, std::vector<std::string>& files)
+        : sources_(sources), files_(files) {}
+
+    void FileChanged(clang::SourceLocation location, FileChangeReason reason,
+                     clang::SrcMgr::CharacteristicKind kind, clang::FileID) override {
+        if (reason != EnterFile || kind != clang::SrcMgr::C_User) {
+            return;
+        }
+        auto entry = sources_.getFileEntryRefForID(sources_.getFileID(location));
+        if (entry && sources_.getFileID(location) != sources_.getMainFileID()) {
+            files_.push_back(sources_.getFileManager().getCanonicalName(*entry).str());
+        }
+    }
+
+private:
+    const clang::SourceManager& sources_;
+    std::vector<std::string>& files_;
+};
+
 class AnalysisAction : public clang::ASTFrontendAction {
 public:
     AnalysisAction(clang::ast_matchers::MatchFinder& finder, const TaintKnowledge* knowledge,
-                   std::vector<FunctionSummary>& summaries)
-        : finder_(finder), knowledge_(knowledge), summaries_(summaries) {}
+                   std::vector<FunctionSummary>& summaries, std::vector<std::string>& includes)
+        : finder_(finder), knowledge_(knowledge), summaries_(summaries), includes_(includes) {}
+
+    bool BeginSourceFileAction(clang::CompilerInstance& compiler) override {
+        compiler.getPreprocessor().addPPCallbacks(
+            std::make_unique<IncludeRecorder>(compiler.getSourceManager(), includes_));
+        return true;
+    }
 
     std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&,
                                                           llvm::StringRef) override {
@@ -130,22 +162,24 @@ private:
     clang::ast_matchers::MatchFinder& finder_;
     const TaintKnowledge* knowledge_;
     std::vector<FunctionSummary>& summaries_;
+    std::vector<std::string>& includes_;
 };
 
 class AnalysisActionFactory : public clang::tooling::FrontendActionFactory {
 public:
     AnalysisActionFactory(clang::ast_matchers::MatchFinder& finder, const TaintKnowledge* knowledge,
-                          std::vector<FunctionSummary>& summaries)
-        : finder_(finder), knowledge_(knowledge), summaries_(summaries) {}
+                          CompilationSetup::UnitResult& result)
+        : finder_(finder), knowledge_(knowledge), result_(result) {}
 
     std::unique_ptr<clang::FrontendAction> create() override {
-        return std::make_unique<AnalysisAction>(finder_, knowledge_, summaries_);
+        return std::make_unique<AnalysisAction>(finder_, knowledge_, result_.summaries,
+                                                result_.includedFiles);
     }
 
 private:
     clang::ast_matchers::MatchFinder& finder_;
     const TaintKnowledge* knowledge_;
-    std::vector<FunctionSummary>& summaries_;
+    CompilationSetup::UnitResult& result_;
 };
 
 // "file:line: message" for a compile_commands.json that is not valid JSON.
@@ -208,14 +242,27 @@ std::vector<std::string> CompilationSetup::databaseSources() const {
     return database_->getAllFiles();
 }
 
+std::vector<std::string> CompilationSetup::commandLine(const std::string& file) const {
+    std::vector<std::string> line;
+    for (const CompileCommand& command : database_->getCompileCommands(file)) {
+        line.push_back(command.Directory);
+        line.insert(line.end(), command.CommandLine.begin(), command.CommandLine.end());
+    }
+    return line;
+}
+
 CompilationSetup::UnitResult CompilationSetup::analyze(const std::string& file,
                                                        const std::vector<CppCheck*>& checks,
                                                        const TaintKnowledge& knowledge,
-                                                       bool summarize) const {
+                                                       bool summarize,
+                                                       const std::string* unsavedContent) const {
     using namespace clang::tooling;
     UnitResult result;
     core::AnalyzerOutput& output = result.output;
     ClangTool tool(*database_, {file});
+    if (unsavedContent) {
+        tool.mapVirtualFile(file, *unsavedContent);
+    }
     tool.appendArgumentsAdjuster(getClangSyntaxOnlyAdjuster());
     tool.appendArgumentsAdjuster(getClangStripOutputAdjuster());
     tool.appendArgumentsAdjuster(getClangStripDependencyFileAdjuster());
@@ -232,11 +279,14 @@ CompilationSetup::UnitResult CompilationSetup::analyze(const std::string& file,
         check->setKnowledge(&knowledge);
         check->registerMatchers(finder);
     }
-    AnalysisActionFactory factory(finder, summarize ? &knowledge : nullptr, result.summaries);
+    AnalysisActionFactory factory(finder, summarize ? &knowledge : nullptr, result);
     int status = tool.run(&factory);
     for (CppCheck* check : checks) {
         check->setOutput(nullptr);
     }
+    std::ranges::sort(result.includedFiles);
+    result.includedFiles.erase(std::ranges::unique(result.includedFiles).begin(),
+                               result.includedFiles.end());
 
     if (status != 0 || errors.errors() > 0) {
         core::Notification notification;

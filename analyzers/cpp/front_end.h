@@ -32,15 +32,21 @@ public:
     // default flags.
     std::vector<std::string> databaseSources() const;
 
+    // How `file` is compiled: the directory, then the arguments (for cache keys).
+    std::vector<std::string> commandLine(const std::string& file) const;
+
     // Parses one translation unit, runs `checks` on it and, when `summarize`, summarizes its
     // functions for the taint engine. Compile errors become one CompileError notification;
     // the checks still see what Clang recovered.
     struct UnitResult {
         core::AnalyzerOutput output;
         std::vector<FunctionSummary> summaries;
+        std::vector<std::string> includedFiles; // user headers it read (not system headers)
     };
+    // With `unsavedContent`, that text stands for the file's content (an editor's buffer).
     UnitResult analyze(const std::string& file, const std::vector<CppCheck*>& checks,
-                       const TaintKnowledge& knowledge, bool summarize) const;
+                       const TaintKnowledge& knowledge, bool summarize,
+                       const std::string* unsavedContent = nullptr) const;
 
 private:
     explicit CompilationSetup(std::unique_ptr<clang::tooling::CompilationDatabase> database);
