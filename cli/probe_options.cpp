@@ -23,7 +23,7 @@ options:
   --timeout SECONDS        per message (default: 10)
   --transcript FILE        where to write the run, one JSON line per message; findings point
                            at its lines (default: privaudit-probe.jsonl)
-  --format FORMAT          text, sarif or json
+  --format FORMAT          text, sarif, json, html, markdown or junit (as for scan)
   -o, --output FILE        write the report to FILE (atomically); .sarif and .json names imply
                            the format; findings are also printed as text unless --quiet
   --fail-on LEVEL          exit 1 when a finding at or above LEVEL exists: error (default),
@@ -116,8 +116,8 @@ std::string parseProbeOptions(const std::vector<std::string>& args, ProbeOptions
                 options.sourceRoot = text;
             }
         } else if (arg == "--format") {
-            if (value() && !(options.format = parseFormat(text))) {
-                error = "--format must be text, sarif or json, not '" + text + "'";
+            if (value()) {
+                error = parseFormatOption(text, options.format);
             }
         } else if (arg == "--fail-on") {
             if (value()) {
