@@ -2,6 +2,8 @@
 #include "analyzers/runtime/char_classes.h"
 #include "analyzers/runtime/shapes.h"
 
+#include <array>
+
 namespace privaudit::runtime {
 
 std::string_view recognizerId(Recognizer recognizer) {
@@ -141,14 +143,58 @@ private:
     std::vector<EncodedSpan>& out_;
 };
 
+// Bytes that start nothing: the tokenizer passes over them in a tight loop. Everything else
+// starts a word or is a trigger ('+', '(', '%', '\\').
+inline constexpr std::array<bool, 256> inertBytes = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        table[c] = charClasses[c] == Other && c != '+' && c != '(' && c != '%' && c != '\\';
+    }
+    return table;
+}();
+
+// Bytes that end a lower-case word without making it a candidate (see plainWord below).
+inline constexpr std::array<bool, 256> plainWordEnds = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        table[c] = charClasses[c] == Other && c != '@' && c != ':' && c != '_' && c != '-' &&
+                   c != '.';
+    }
+    return table;
+}();
+
+// A word (shorter than an encoded run) that starts no shape and is followed by no trigger:
+// the prose of every language, skipped without dispatch. Mirrors matchToken and the matchers.
+bool inertWord(std::string_view text, size_t begin, size_t end) {
+    unsigned char next = static_cast<unsigned char>(at(text, end));
+    switch (charClasses[static_cast<unsigned char>(text[begin])]) {
+    case Lower:
+        return plainWordEnds[next] && !text.substr(begin).starts_with("bc1");
+    case Upper:
+        // matchUpperWord wants upper case or digits after the first letter, or "AIza".
+        return end - begin >= 3 && isLower(text[begin + 1]) &&
+               !text.substr(begin).starts_with("AIza") && next != '@' && next != ':';
+    case High:
+        return next != '@' && next != ':';
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 void findCandidates(std::string_view text, std::vector<Candidate>& out,
                     std::vector<EncodedSpan>& encoded) {
     const size_t n = text.size();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     EncodedSpans spans(text, encoded);
     size_t i = 0;
     while (i < n) {
+        while (inertBytes[bytes[i]]) {
+            if (++i == n) {
+                return;
+            }
+        }
         char c = text[i];
         if (!isWordByte(c)) {
             size_t resume = 0;
@@ -168,12 +214,16 @@ void findCandidates(std::string_view text, std::vector<Candidate>& out,
         while (end < n && isWordByte(text[end])) {
             ++end;
         }
+        if (end - i < 16 && inertWord(text, i, end)) {
+            i = end;
+            continue;
+        }
         spans.word(i, end);
         char next = at(text, end);
-        bool plainWord = isLower(c) && next != '@' && next != ':' && next != '_' && next != '-' &&
-                         next != '.' && !(c == 'b' && text.substr(i, 3) == "bc1");
+        bool plainWord = isLower(c) && plainWordEnds[static_cast<unsigned char>(next)] &&
+                         !(c == 'b' && text.substr(i, 3) == "bc1");
         if (plainWord) {
-            i = end; // prose: no shape starts with a lower-case word followed by these
+            i = end; // a long lower-case word: no shape starts with it
             continue;
         }
         size_t resume = matchToken(text, i, end, out);

@@ -24,9 +24,10 @@ constexpr size_t maxDigits = 24;
 
 // Fixed-size, so the common case (a timestamp, an amount) allocates nothing.
 struct DigitGroups {
-    std::array<Part, maxParts> parts{};
+    // Only the first `count` entries are set: left uninitialized, as this runs for every number.
+    std::array<Part, maxParts> parts;
     size_t count = 0;
-    std::array<char, maxParts> separatorChars{}; // [i] sits between parts[i] and parts[i + 1]
+    std::array<char, maxParts> separatorChars; // [i] sits between parts[i] and parts[i + 1]
 
     std::string_view separators() const {
         return {separatorChars.data(), count > 0 ? count - 1 : 0};
@@ -186,15 +187,31 @@ bool mobileNumber(std::string_view digits) {
 }
 
 // The word before a house number, when it names a street: "Musterstraße 12", "Baker Street 221".
+constexpr std::string_view streetSuffixes[] = {
+    "straße", "strasse",  "str.",  "weg",  "allee",  "platz", "gasse",  "ring", "damm",
+    "ufer",   "chaussee", "steig", "pfad", "street", "road",  "avenue", "lane", "drive"};
+
+// The last bytes of the suffixes, upper and lower case: most words before a number end
+// otherwise, and need no suffix compared.
+constexpr std::array<bool, 256> streetSuffixEnds = [] {
+    std::array<bool, 256> table{};
+    for (std::string_view suffix : streetSuffixes) {
+        auto last = static_cast<unsigned char>(suffix.back());
+        table[last] = true;
+        if (last >= 'a' && last <= 'z') {
+            table[last - 'a' + 'A'] = true;
+        }
+    }
+    return table;
+}();
+
 size_t streetStart(std::string_view text, size_t numberBegin) {
-    if (before(text, numberBegin) != ' ' || numberBegin < 4) {
+    if (before(text, numberBegin) != ' ' || numberBegin < 4 ||
+        !streetSuffixEnds[static_cast<unsigned char>(text[numberBegin - 2])]) {
         return std::string_view::npos;
     }
     size_t wordEnd = numberBegin - 1;
-    static constexpr std::string_view suffixes[] = {
-        "straße", "strasse",  "str.",  "weg",  "allee",  "platz", "gasse",  "ring", "damm",
-        "ufer",   "chaussee", "steig", "pfad", "street", "road",  "avenue", "lane", "drive"};
-    for (std::string_view suffix : suffixes) {
+    for (std::string_view suffix : streetSuffixes) {
         if (wordEnd <= suffix.size() || toLowerAscii(text[wordEnd - 1]) != suffix.back()) {
             continue;
         }

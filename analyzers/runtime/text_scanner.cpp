@@ -5,6 +5,7 @@
 #include "analyzers/runtime/decoders.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <optional>
 
@@ -18,13 +19,20 @@ constexpr size_t identifierWindow = 24;
 constexpr double contextBoost = 0.35;
 constexpr double structureBoost = 0.15;
 
-std::string lowerWindow(std::string_view text, size_t begin, size_t end) {
-    std::string window(text.substr(begin, end - begin));
-    for (char& c : window) {
-        c = toLowerAscii(c);
+// A lower-cased copy of a context window, on the stack: scoring runs for every candidate.
+template <size_t Capacity> class LowerWindow {
+public:
+    LowerWindow(std::string_view text, size_t begin, size_t end) : size_(end - begin) {
+        for (size_t i = 0; i < size_; ++i) {
+            bytes_[i] = toLowerAscii(text[begin + i]);
+        }
     }
-    return window;
-}
+    std::string_view view() const { return {bytes_.data(), size_}; }
+
+private:
+    std::array<char, Capacity> bytes_;
+    size_t size_;
+};
 
 bool anyPhrase(std::string_view lowerText, const std::vector<std::string>& phrases) {
     return std::ranges::any_of(phrases,
@@ -37,8 +45,9 @@ std::optional<double> scoreCandidate(const Candidate& candidate, const Recognize
     std::string_view field = fieldContext.words();
     size_t from = candidate.begin > contextBefore ? candidate.begin - contextBefore : 0;
     size_t to = std::min(text.size(), candidate.end + contextAfter);
-    std::string before = lowerWindow(text, from, candidate.begin);
-    std::string after = lowerWindow(text, candidate.end, to);
+    LowerWindow<contextBefore> beforeWindow(text, from, candidate.begin);
+    LowerWindow<contextAfter> afterWindow(text, candidate.end, to);
+    std::string_view before = beforeWindow.view(), after = afterWindow.view();
     bool seenBefore = anyPhrase(before, spec.context);
     bool contextField =
         !field.empty() && (anyPhrase(field, spec.context) || anyPhrase(field, spec.fields));
@@ -46,7 +55,7 @@ std::optional<double> scoreCandidate(const Candidate& candidate, const Recognize
     if (spec.yieldsToIdentifierContext && !seenBefore && !contextField) {
         // "order 4111...", {"trace_id": ...}: the number names something else, whatever
         // follows it.
-        std::string_view near = std::string_view(before).substr(
+        std::string_view near = before.substr(
             before.size() > identifierWindow ? before.size() - identifierWindow : 0);
         if (anyPhrase(near, set.identifierWords) ||
             (!field.empty() && anyPhrase(field, set.identifierFields))) {
@@ -66,15 +75,29 @@ std::optional<double> scoreCandidate(const Candidate& candidate, const Recognize
     return std::min(score, 1.0);
 }
 
-void scanAtDepth(std::string_view text, FieldContext& field, const ScanSettings& settings,
-                 int depth, const std::string& chain, std::vector<Match>& out) {
+// The vectors of one decoding depth, kept per thread: scanText runs for every JSON value and
+// log line, and most of them hold a candidate or two.
+struct Scratch {
     std::vector<Candidate> candidates;
     std::vector<EncodedSpan> encoded;
+    std::vector<Match> matches;
+    std::vector<Match> kept;
+};
+
+void scanAtDepth(std::string_view text, FieldContext& field, const ScanSettings& settings,
+                 std::vector<Scratch>& scratchByDepth, int depth, const std::string& chain,
+                 std::vector<Match>& out) {
+    Scratch& scratch = scratchByDepth[static_cast<size_t>(depth)];
+    std::vector<Candidate>& candidates = scratch.candidates;
+    std::vector<EncodedSpan>& encoded = scratch.encoded;
+    candidates.clear();
+    encoded.clear();
     findCandidates(text, candidates, encoded);
     if (candidates.empty() && encoded.empty()) {
         return;
     }
-    std::vector<Match> matches;
+    std::vector<Match>& matches = scratch.matches;
+    matches.clear();
     for (const Candidate& candidate : candidates) {
         const RecognizerSpec* spec = settings.active[static_cast<size_t>(candidate.recognizer)];
         if (!spec) {
@@ -95,7 +118,8 @@ void scanAtDepth(std::string_view text, FieldContext& field, const ScanSettings&
             std::string innerChain = chain.empty() ? std::string(decoded->encoding)
                                                    : chain + ">" + std::string(decoded->encoding);
             std::vector<Match> inner;
-            scanAtDepth(decoded->text, field, settings, depth + 1, innerChain, inner);
+            scanAtDepth(decoded->text, field, settings, scratchByDepth, depth + 1, innerChain,
+                        inner);
             for (Match& match : inner) {
                 match.begin = span.begin;
                 match.end = span.end;
@@ -105,7 +129,8 @@ void scanAtDepth(std::string_view text, FieldContext& field, const ScanSettings&
     }
     std::ranges::stable_sort(matches,
                              [](const Match& a, const Match& b) { return a.begin < b.begin; });
-    std::vector<Match> kept;
+    std::vector<Match>& kept = scratch.kept;
+    kept.clear();
     for (Match& match : matches) {
         if (kept.empty() || match.begin >= kept.back().end) {
             kept.push_back(std::move(match));
@@ -123,7 +148,13 @@ void scanAtDepth(std::string_view text, FieldContext& field, const ScanSettings&
 
 void scanText(std::string_view text, FieldContext& field, const ScanSettings& settings,
               std::vector<Match>& out) {
-    scanAtDepth(text, field, settings, 0, {}, out);
+    // Sized before the recursion starts, so references to one depth's vectors stay valid.
+    thread_local std::vector<Scratch> scratchByDepth;
+    size_t depths = static_cast<size_t>(std::max(settings.maxDecodeDepth, 0)) + 1;
+    if (scratchByDepth.size() < depths) {
+        scratchByDepth.resize(depths);
+    }
+    scanAtDepth(text, field, settings, scratchByDepth, 0, {}, out);
 }
 
 } // namespace privaudit::runtime
