@@ -157,8 +157,8 @@ inline constexpr std::array<bool, 256> inertBytes = [] {
 inline constexpr std::array<bool, 256> plainWordEnds = [] {
     std::array<bool, 256> table{};
     for (int c = 0; c < 256; ++c) {
-        table[c] = charClasses[c] == Other && c != '@' && c != ':' && c != '_' && c != '-' &&
-                   c != '.';
+        table[c] =
+            charClasses[c] == Other && c != '@' && c != ':' && c != '_' && c != '-' && c != '.';
     }
     return table;
 }();

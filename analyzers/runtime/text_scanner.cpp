@@ -55,8 +55,8 @@ std::optional<double> scoreCandidate(const Candidate& candidate, const Recognize
     if (spec.yieldsToIdentifierContext && !seenBefore && !contextField) {
         // "order 4111...", {"trace_id": ...}: the number names something else, whatever
         // follows it.
-        std::string_view near = before.substr(
-            before.size() > identifierWindow ? before.size() - identifierWindow : 0);
+        std::string_view near =
+            before.substr(before.size() > identifierWindow ? before.size() - identifierWindow : 0);
         if (anyPhrase(near, set.identifierWords) ||
             (!field.empty() && anyPhrase(field, set.identifierFields))) {
             return std::nullopt;
