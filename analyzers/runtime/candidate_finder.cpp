@@ -163,6 +163,25 @@ inline constexpr std::array<bool, 256> plainWordEnds = [] {
     return table;
 }();
 
+// What matchUpperWord rejects at once: a capitalized word ("Artikelnummer"; it wants upper
+// case or digits after the first letter, or "AIza"), or an all-letter word in capitals shorter
+// than a BIC ("INFO", "AGENT"; every other shape it knows holds digits), but not an AWS key
+// prefix.
+bool inertUpperWord(std::string_view token) {
+    if (isLower(token[1])) {
+        return !token.starts_with("AIza");
+    }
+    if (token.size() > 7 || token.starts_with("AKIA") || token.starts_with("ASIA")) {
+        return false;
+    }
+    for (char c : token) {
+        if (!isUpper(c)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // A word (shorter than an encoded run) that starts no shape and is followed by no trigger:
 // the prose of every language, skipped without dispatch. Mirrors matchToken and the matchers.
 bool inertWord(std::string_view text, size_t begin, size_t end) {
@@ -171,9 +190,8 @@ bool inertWord(std::string_view text, size_t begin, size_t end) {
     case Lower:
         return plainWordEnds[next] && !text.substr(begin).starts_with("bc1");
     case Upper:
-        // matchUpperWord wants upper case or digits after the first letter, or "AIza".
-        return end - begin >= 3 && isLower(text[begin + 1]) &&
-               !text.substr(begin).starts_with("AIza") && next != '@' && next != ':';
+        return next != '@' && next != ':' && end - begin >= 3 &&
+               inertUpperWord(text.substr(begin, end - begin));
     case High:
         return next != '@' && next != ':';
     default:
