@@ -87,6 +87,32 @@ TEST(AccessModels, PolicyDeclaresAnInHouseFramework) {
     EXPECT_TRUE(accessFindings(plain.out).empty()) << plain.out;
 }
 
+TEST(AccessModels, PolicyNamesFurtherExpiringStores) {
+    TempDir dir;
+    std::string source = dir.write("cache.cpp", R"cpp(#include <string>
+namespace acme::cache {
+void put(const std::string& key, const std::string& value, int ttlSeconds = 0);
+}
+void rememberContact(const std::string& customerId, const std::string& email) {
+    acme::cache::put("contact:" + customerId, email);
+    acme::cache::put("contact-ttl:" + customerId, email, 1800);
+}
+)cpp");
+    std::string policy = dir.write("privaudit.yaml", R"yaml(models:
+  expiring-stores:
+    - functions: [acme::cache::put]
+      display: the ACME cache
+      ttl-argument: 2
+)yaml");
+    CommandResult result =
+        runPrivaudit({"scan", source, "--config", policy, "--fail-on", "none"});
+    EXPECT_NE(result.out.find(source + ":6:5: warning: Personal data (e-mail address) is "
+                                       "written to the ACME cache"),
+              std::string::npos)
+        << result.out;
+    EXPECT_EQ(result.out.find(":7:5"), std::string::npos) << result.out;
+}
+
 TEST(AccessModels, BadModelKeysAreErrorsWithTheirLine) {
     TempDir dir;
     std::string source = dir.write("contracts.cpp", kInHouseService);

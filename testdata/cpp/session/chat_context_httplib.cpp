@@ -83,3 +83,20 @@ private:
     std::string pendingCallbackEmail_;
     long pings_ = 0;
 };
+
+// A process-wide singleton is shared state like any global.
+class BotMemory {
+public:
+    static BotMemory& instance();
+    std::string lastComplaint;
+};
+
+void registerComplaintRoutes(httplib::Server& server) {
+    server.Post("/bot/complaint", [](const httplib::Request& req, httplib::Response& res) {
+        BotMemory::instance().lastComplaint = req.body;
+        res.status = 202;
+    });
+    server.Get("/bot/complaint/echo", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content(BotMemory::instance().lastComplaint, "text/plain"); // expect: cpp/cross-session-data
+    });
+}
