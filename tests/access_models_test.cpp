@@ -104,8 +104,7 @@ void rememberContact(const std::string& customerId, const std::string& email) {
       display: the ACME cache
       ttl-argument: 2
 )yaml");
-    CommandResult result =
-        runPrivaudit({"scan", source, "--config", policy, "--fail-on", "none"});
+    CommandResult result = runPrivaudit({"scan", source, "--config", policy, "--fail-on", "none"});
     EXPECT_NE(result.out.find(source + ":6:5: warning: Personal data (e-mail address) is "
                                        "written to the ACME cache"),
               std::string::npos)
