@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 PRIVAUDIT = $(BUILD)/privaudit
 
-.PHONY: all deps configure build test demo format format-check clean
+.PHONY: all deps configure build test test-asan demo format format-check clean
 
 all: build
 
@@ -18,6 +18,14 @@ build: configure
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The whole suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+ASAN_BUILD ?= build-asan
+test-asan: deps
+	@test -f $(ASAN_BUILD)/CMakeCache.txt || cmake -S . -B $(ASAN_BUILD) \
+		-DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRIVAUDIT_SANITIZE=ON
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=abort_on_error=1 ctest --output-on-failure -j $(JOBS)
 
 # Scans the demo contact-center backend the way a user scans a CMake project: configure it to
 # get compile_commands.json, then scan with -p; then scans its logs and transcripts with
@@ -41,4 +49,4 @@ format-check:
 	@$(FORMATTED) | xargs clang-format-19 --dry-run --Werror
 
 clean:
-	@rm -rf $(BUILD) privaudit.sarif privaudit-data.sarif privaudit-report.html
+	@rm -rf $(BUILD) $(ASAN_BUILD) privaudit.sarif privaudit-data.sarif privaudit-report.html
