@@ -1,10 +1,12 @@
 #include "cli/probe_command.h"
 
 #include "analyzers/runtime/probe/probe_run.h"
+#include "analyzers/runtime/probe/rasa_rest_adapter.h"
 #include "checks/catalogue.h"
-#include "checks/runtime/cross_session_leak.h"
+#include "checks/runtime/probe_check.h"
 #include "cli/report_output.h"
 #include "core/atomic_file.h"
+#include "core/check_registry.h"
 #include "core/fingerprint.h"
 
 #include <algorithm>
@@ -22,19 +24,41 @@ namespace {
 
 constexpr const char* rasaWebhookPath = "/webhooks/rest/webhook";
 
+// A finding's string property, or "" when it has none.
+std::string textProperty(const core::Finding& finding, const std::string& name) {
+    auto found = finding.properties.find(name);
+    if (found == finding.properties.end()) {
+        return {};
+    }
+    const std::string* text = std::get_if<std::string>(&found->second);
+    return text ? *text : std::string();
+}
+
 // Level and severity from the catalogue and policy; fingerprints from the target, the rule,
-// who leaked to whom and what kind of data, so that reruns with the same seed match.
+// who leaked to whom, where and what kind of data, so that reruns with the same seed match.
 void finalize(std::vector<core::Finding>& findings, const core::Policy& policy,
               const std::string& target) {
-    const core::Rule* rule = checks::builtinCatalogue().find(checks::crossSessionLeakRule);
     for (core::Finding& finding : findings) {
+        const core::Rule* rule = checks::builtinCatalogue().find(finding.ruleId);
         finding.level = policy.levelFor(*rule);
         finding.securitySeverity = rule->securitySeverity;
-        finding.fingerprint = core::stableHash(
-            {finding.ruleId, target, std::get<std::string>(finding.properties["victim"]),
-             std::get<std::string>(finding.properties["observer"]),
-             std::get<std::string>(finding.properties["canaryType"])});
+        finding.fingerprint =
+            core::stableHash({finding.ruleId, target, textProperty(finding, "victim"),
+                              textProperty(finding, "observer"),
+                              textProperty(finding, "canaryType"), textProperty(finding, "sink")});
     }
+}
+
+// The findings of every enabled probe check.
+std::vector<core::Finding> judge(const checks::ProbeEvidence& evidence,
+                                 const core::Policy& policy) {
+    std::vector<core::Finding> findings;
+    for (const auto& check : core::CheckRegistry<checks::ProbeCheck>::createAll()) {
+        if (policy.isEnabled(std::string(check->ruleId()))) {
+            std::ranges::move(check->check(evidence), std::back_inserter(findings));
+        }
+    }
+    return findings;
 }
 
 // One notification for the messages that got no reply: the first one's line and error, and
@@ -84,12 +108,12 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
             .string();
     core::Policy policy = loadPolicy(options.policyFile, ".", result.notifications);
 
-    runtime::probe::ProbeSettings settings{*target, options.customers, options.rounds,
-                                           options.seed ? *options.seed : std::random_device{}(),
-                                           std::chrono::seconds(options.timeoutSeconds)};
+    runtime::probe::ProbeSettings settings{options.customers, options.rounds,
+                                           options.seed ? *options.seed : std::random_device{}()};
+    runtime::probe::RasaRestAdapter bot(*target, std::chrono::seconds(options.timeoutSeconds));
     std::cerr << "privaudit probe: " << targetName << " as " << settings.customers
               << " customers x " << settings.rounds << " messages, seed " << settings.seed << "\n";
-    runtime::probe::ProbeRun run = runtime::probe::runProbe(settings);
+    runtime::probe::ProbeRun run = runtime::probe::runProbe(settings, bot);
 
     std::string transcript = fs::absolute(options.transcript).lexically_normal().string();
     if (std::string error =
@@ -100,9 +124,7 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
     }
     result.analyzedFiles = {transcript};
     reportFailedTurns(run, transcript, result.notifications);
-    if (policy.isEnabled(checks::crossSessionLeakRule)) {
-        result.findings = checks::findCrossSessionLeaks(run, targetName, transcript);
-    }
+    result.findings = judge({run, targetName, transcript}, policy);
     std::ranges::stable_sort(result.findings, core::findingOrder);
     finalize(result.findings, policy, targetName);
     if (!result.findings.empty()) {

@@ -1,6 +1,6 @@
-#include "checks/runtime/cross_session_leak.h"
-
 #include "analyzers/runtime/probe/canary_matcher.h"
+#include "checks/runtime/probe_check.h"
+#include "core/check_registry.h"
 
 #include <map>
 #include <optional>
@@ -15,14 +15,6 @@ using runtime::probe::CanaryMatch;
 using runtime::probe::ProbeRun;
 using runtime::probe::Turn;
 
-// The whole line of the transcript that records turn `index`.
-core::SourceLocation transcriptLocation(const ProbeRun& run, const std::string& path,
-                                        size_t index) {
-    int line = static_cast<int>(index + 1);
-    int width = static_cast<int>(runtime::probe::transcriptLine(run, run.turns[index]).size());
-    return {path, line, 1, line, width + 1};
-}
-
 // The first turn in which `customer` sent the value, if it did.
 std::optional<size_t> turnWhereSent(const ProbeRun& run, int customer, CanaryKind kind) {
     const std::string& value = run.customers[static_cast<size_t>(customer)].canary(kind).value;
@@ -35,10 +27,20 @@ std::optional<size_t> turnWhereSent(const ProbeRun& run, int customer, CanaryKin
     return std::nullopt;
 }
 
-} // namespace
+// A canary of customer X, in any form the matcher knows, in a reply to customer Y. One finding
+// per victim, observer and kind of data, at the first reply that shows it; its location is the
+// line of that turn in the transcript, its logical location the target and turn, and the
+// related location the turn in which the victim gave the value away.
+class CrossSessionLeakCheck : public ProbeCheck {
+public:
+    std::string_view ruleId() const override { return "runtime/cross-session-leak"; }
+    std::vector<core::Finding> check(const ProbeEvidence& evidence) const override;
+};
 
-std::vector<core::Finding> findCrossSessionLeaks(const ProbeRun& run, const std::string& target,
-                                                 const std::string& transcriptPath) {
+core::CheckRegistration<ProbeCheck, CrossSessionLeakCheck> registration;
+
+std::vector<core::Finding> CrossSessionLeakCheck::check(const ProbeEvidence& evidence) const {
+    const ProbeRun& run = evidence.run;
     runtime::probe::CanaryMatcher matcher(run.customers);
     std::map<std::tuple<int, int, CanaryKind>, size_t> firstFinding; // → index in findings
     std::vector<core::Finding> findings;
@@ -62,18 +64,19 @@ std::vector<core::Finding> findCrossSessionLeaks(const ProbeRun& run, const std:
                 std::string turnName = observer + "/turn-" + std::to_string(turn.round + 1);
 
                 core::Finding finding;
-                finding.ruleId = crossSessionLeakRule;
+                finding.ruleId = ruleId();
                 finding.message = "Customer " + victim + "'s " + kindName + " reached customer " +
                                   observer + "'s reply (turn " + std::to_string(turn.round + 1) +
                                   ", " + part.field + ", " + match.transformation + ")" +
                                   (burst ? " in a burst of concurrent messages" : "") +
                                   "; replay with --seed " + std::to_string(run.schedule.seed) +
                                   ", schedule step " + std::to_string(turn.step) + ".";
-                finding.location = transcriptLocation(run, transcriptPath, i);
-                finding.logicalLocation = core::LogicalLocation{target + "#" + turnName, "object"};
+                finding.location = transcriptLocation(evidence, i);
+                finding.logicalLocation =
+                    core::LogicalLocation{evidence.target + "#" + turnName, "object"};
                 if (auto sent = turnWhereSent(run, match.customer, match.kind)) {
                     finding.related.push_back(
-                        {transcriptLocation(run, transcriptPath, *sent),
+                        {transcriptLocation(evidence, *sent),
                          "customer " + victim + " sent the " + kindName + " here"});
                 }
                 finding.categories = {runtime::probe::canaryCategory(match.kind)};
@@ -95,5 +98,7 @@ std::vector<core::Finding> findCrossSessionLeaks(const ProbeRun& run, const std:
     }
     return findings;
 }
+
+} // namespace
 
 } // namespace privaudit::checks

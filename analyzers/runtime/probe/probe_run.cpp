@@ -12,7 +12,7 @@ std::string senderId(std::uint64_t seed, const SyntheticCustomer& customer) {
     return "privaudit-probe-" + std::to_string(seed) + "-" + customer.id;
 }
 
-ProbeRun runProbe(const ProbeSettings& settings) {
+ProbeRun runProbe(const ProbeSettings& settings, ChatAdapter& bot) {
     ProbeRun run{generateCustomers(settings.seed, settings.customers),
                  makeSchedule(settings.seed, settings.customers, settings.rounds),
                  {}};
@@ -28,10 +28,9 @@ ProbeRun runProbe(const ProbeSettings& settings) {
         }
         auto talk = [&](Turn& turn) {
             try {
-                turn.reply = sendRasaRest(
-                    settings.target,
+                turn.reply = bot.send(
                     senderId(settings.seed, run.customers[static_cast<size_t>(turn.customer)]),
-                    turn.message, settings.timeout);
+                    turn.message);
             } catch (const std::exception& error) {
                 turn.error = error.what();
             }

@@ -1,11 +1,9 @@
 #pragma once
 
 #include "analyzers/runtime/probe/canaries.h"
-#include "analyzers/runtime/probe/http_client.h"
-#include "analyzers/runtime/probe/rasa_rest_adapter.h"
+#include "analyzers/runtime/probe/chat_adapter.h"
 #include "analyzers/runtime/probe/schedule.h"
 
-#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -13,11 +11,9 @@
 namespace privaudit::runtime::probe {
 
 struct ProbeSettings {
-    HttpUrl target;
     int customers = 8;
     int rounds = 12;
     std::uint64_t seed = 1;
-    std::chrono::milliseconds timeout{10000};
 };
 
 // One message a customer sent and what came back.
@@ -36,10 +32,10 @@ struct ProbeRun {
     std::vector<Turn> turns; // in schedule order; a burst's turns by customer
 };
 
-// Talks to the target as the seed's customers, following the seed's schedule; a burst's
-// messages are sent from one thread each, at once. A turn that fails is recorded with its
-// error and the run goes on.
-ProbeRun runProbe(const ProbeSettings& settings);
+// Talks to the bot through `bot` as the seed's customers, following the seed's schedule; a
+// burst's messages are sent from one thread each, at once. A turn that fails is recorded with
+// its error and the run goes on.
+ProbeRun runProbe(const ProbeSettings& settings, ChatAdapter& bot);
 
 // The sender id of a customer: unique per seed, so runs with other seeds do not share state.
 std::string senderId(std::uint64_t seed, const SyntheticCustomer& customer);

@@ -18,14 +18,18 @@ void addText(std::vector<ReplyPart>& parts, const Json& object, const std::strin
 
 } // namespace
 
-std::vector<ReplyPart> sendRasaRest(const HttpUrl& url, const std::string& sender,
-                                    const std::string& message, std::chrono::milliseconds timeout) {
+std::vector<ReplyPart> RasaRestAdapter::send(const std::string& sessionId,
+                                             const std::string& message) {
     HttpResponse response =
-        postJson(url, Json{{"sender", sender}, {"message", message}}.dump(), timeout);
+        postJson(url_, Json{{"sender", sessionId}, {"message", message}}.dump(), timeout_);
     if (response.status < 200 || response.status > 299) {
         throw std::runtime_error("the bot answered HTTP " + std::to_string(response.status));
     }
-    Json reply = Json::parse(response.body, nullptr, false);
+    return parseRasaReply(response.body);
+}
+
+std::vector<ReplyPart> parseRasaReply(std::string_view body) {
+    Json reply = Json::parse(body, nullptr, false);
     if (!reply.is_array()) {
         throw std::runtime_error("the bot's reply is not a JSON list of messages");
     }

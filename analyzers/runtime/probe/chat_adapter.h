@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace privaudit::runtime::probe {
+
+// One piece of what the bot said: a message's text, a button's title or payload, an image
+// URL or a custom payload (as JSON text). `field` says which, as a JSON pointer into the
+// reply ("/0/text", "/1/buttons/0/payload", "/2/custom").
+struct ReplyPart {
+    std::string field;
+    std::string text;
+};
+
+// How the probe talks to one kind of bot. `send` delivers one customer message in the
+// conversation `sessionId` and returns what the bot said; it throws std::runtime_error naming
+// what went wrong (no answer, an HTTP error, a reply of the wrong shape). The probe calls it
+// from several threads at once.
+class ChatAdapter {
+public:
+    virtual ~ChatAdapter() = default;
+    virtual std::vector<ReplyPart> send(const std::string& sessionId,
+                                        const std::string& message) = 0;
+};
+
+} // namespace privaudit::runtime::probe

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "analyzers/runtime/probe/probe_run.h"
+#include "core/finding.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace privaudit::checks {
+
+// Everything a probe run saw, for the probe's checks to judge.
+struct ProbeEvidence {
+    const runtime::probe::ProbeRun& run;
+    std::string target;         // how findings name the bot, e.g. its URL
+    std::string transcriptPath; // the JSON-lines record of `run.turns`, one line per turn
+};
+
+// One rule judged on a probe run, clang-tidy style: a check's .cpp defines
+//     static core::CheckRegistration<ProbeCheck, CrossSessionLeakCheck> registration;
+class ProbeCheck {
+public:
+    virtual ~ProbeCheck() = default;
+    virtual std::string_view ruleId() const = 0;
+    virtual std::vector<core::Finding> check(const ProbeEvidence& evidence) const = 0;
+};
+
+// The whole line of the transcript that records turn `index`.
+core::SourceLocation transcriptLocation(const ProbeEvidence& evidence, size_t index);
+
+} // namespace privaudit::checks
