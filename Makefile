@@ -29,7 +29,8 @@ test-asan: deps
 
 # Scans the demo contact-center backend the way a user scans a CMake project: configure it to
 # get compile_commands.json, then scan with -p; then scans its logs and transcripts with
-# scan-data. Findings are expected: they do not fail the target.
+# scan-data; then probes the leaky fixture bot live on a loopback port (testdata/bots). Findings
+# are expected: they do not fail the target.
 demo: build
 	@cmake -S testdata/demo -B $(BUILD)/demo -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 	@$(PRIVAUDIT) scan testdata/demo -p $(BUILD)/demo -o privaudit.sarif --fail-on none
@@ -38,6 +39,7 @@ demo: build
 	@echo "HTML audit report written to privaudit-report.html"
 	@$(PRIVAUDIT) scan-data testdata/demo/logs -o privaudit-data.sarif --fail-on none
 	@echo "SARIF of the demo's logs and transcripts written to privaudit-data.sarif"
+	@testdata/bots/demo_probe.sh $(BUILD)
 
 # Testdata keeps its own layout: reformatting could move an annotation off its line.
 FORMATTED = git ls-files '*.cpp' '*.h' ':!testdata' ':!tests/fixtures'
@@ -49,4 +51,5 @@ format-check:
 	@$(FORMATTED) | xargs clang-format-19 --dry-run --Werror
 
 clean:
-	@rm -rf $(BUILD) $(ASAN_BUILD) privaudit.sarif privaudit-data.sarif privaudit-report.html
+	@rm -rf $(BUILD) $(ASAN_BUILD) privaudit.sarif privaudit-data.sarif privaudit-report.html \
+		privaudit-probe.sarif privaudit-probe.jsonl

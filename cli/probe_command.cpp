@@ -1,9 +1,9 @@
 #include "cli/probe_command.h"
 
 #include "analyzers/runtime/probe/probe_run.h"
-#include "analyzers/runtime/probe/rasa_rest_adapter.h"
 #include "checks/catalogue.h"
 #include "checks/runtime/probe_check.h"
+#include "cli/probe_adapter.h"
 #include "cli/report_output.h"
 #include "core/atomic_file.h"
 #include "core/check_registry.h"
@@ -21,8 +21,6 @@ using core::Level;
 using core::Notification;
 
 namespace {
-
-constexpr const char* rasaWebhookPath = "/webhooks/rest/webhook";
 
 // A finding's string property, or "" when it has none.
 std::string textProperty(const core::Finding& finding, const std::string& name) {
@@ -72,6 +70,19 @@ void reportFailedTurns(const runtime::probe::ProbeRun& run, const std::string& t
             first = i;
         }
     }
+    if (run.gaveUp) {
+        size_t planned = 0;
+        for (const auto& step : run.schedule.steps) {
+            planned += step.size();
+        }
+        notifications.push_back({Notification::Kind::InputUnreadable,
+                                 Level::Error,
+                                 "the target stopped answering: the probe gave up after " +
+                                     std::to_string(run.turns.size()) + " of " +
+                                     std::to_string(planned) +
+                                     " messages (no reply in several steps in a row)",
+                                 {transcript, static_cast<int>(run.turns.size())}});
+    }
     if (failed > 0) {
         std::string more = failed > 1 ? " (and " + std::to_string(failed - 1) + " more of " +
                                             std::to_string(run.turns.size()) + " messages)"
@@ -86,18 +97,6 @@ void reportFailedTurns(const runtime::probe::ProbeRun& run, const std::string& t
 } // namespace
 
 int runProbe(const ProbeOptions& options, const std::vector<std::string>& arguments) {
-    auto target = runtime::probe::parseHttpUrl(options.target);
-    if (!target) {
-        std::cerr << "privaudit probe: --target must be an http:// URL (https is not supported "
-                     "yet), not '"
-                  << options.target << "'\n";
-        return 2;
-    }
-    if (target->path == "/") {
-        target->path = rasaWebhookPath;
-    }
-    std::string targetName = "http://" + target->host + ":" + target->port + target->path;
-
     core::ScanResult result;
     result.arguments = arguments;
     result.automationCategory = "privaudit/probe";
@@ -110,10 +109,17 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
 
     runtime::probe::ProbeSettings settings{options.customers, options.rounds,
                                            options.seed ? *options.seed : std::random_device{}()};
-    runtime::probe::RasaRestAdapter bot(*target, std::chrono::seconds(options.timeoutSeconds));
+    std::string targetError;
+    ProbeTarget target = connectProbeTarget(options, targetError);
+    if (!target.adapter) {
+        std::cerr << "privaudit probe: " << targetError << "\n";
+        return 2;
+    }
+    const std::string& targetName = target.name;
     std::cerr << "privaudit probe: " << targetName << " as " << settings.customers
               << " customers x " << settings.rounds << " messages, seed " << settings.seed << "\n";
-    runtime::probe::ProbeRun run = runtime::probe::runProbe(settings, bot);
+    runtime::probe::ProbeRun run = runtime::probe::runProbe(settings, *target.adapter);
+    target.adapter.reset(); // stops a jsonl child before the report
 
     std::string transcript = fs::absolute(options.transcript).lexically_normal().string();
     if (std::string error =

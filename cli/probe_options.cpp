@@ -1,11 +1,15 @@
 #include "cli/probe_options.h"
 
+#include "analyzers/runtime/probe/http_json_adapter.h"
+
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 namespace privaudit::cli {
 
 const char* const probeUsage =
     R"(usage: privaudit probe --target URL [options]
+       privaudit probe --command CMD [options]
 
 Talks to a running chatbot as several synthetic customers at once and reports where one
 customer's data reaches another: each customer carries unique canaries (name, e-mail at
@@ -14,13 +18,31 @@ check digits, an order number), all tagged so that a match cannot be chance. Cus
 in a seeded order with bursts of simultaneous messages; the same seed replays the same run.
 
 options:
-  --target URL             the bot, http:// only; a URL without a path gets Rasa's REST
-                           webhook path /webhooks/rest/webhook
-  --adapter NAME           how to talk to the bot: rasa-rest (the only one so far)
+  --target URL             the bot, http:// or https://; for rasa-rest a URL without a path
+                           gets Rasa's REST webhook path /webhooks/rest/webhook
+  --command CMD            the bot as a child process speaking JSON lines (implies --adapter
+                           jsonl): started with /bin/sh -c CMD, stopped at the end
+  --adapter NAME           how to talk to the bot:
+                             rasa-rest  POST {"sender","message"}, a list of messages back
+                             http-json  POST the --request-template, text at --reply-pointer
+                             jsonl      one line {"session","message"} to the child's stdin,
+                                        one JSON line back on its stdout
+  --request-template JSON  http-json: the request body; {sender}, {session} and {message}
+                           are replaced inside its strings (default:
+                           {"sender": "{sender}", "message": "{message}"})
+  --reply-pointer PTR      http-json, jsonl: a JSON pointer to the bot's text; every string
+                           under it counts (repeatable; default: the whole reply)
+  --session-pointer PTR    http-json: where the bot returns its conversation id; {session}
+                           is then "" on a customer's first message and the returned id after
+                           (default: {session} is the customer's sender id)
+  --header "NAME: VALUE"   an extra HTTP header on every request (repeatable)
+  --ca-cert FILE           https: trust the CA certificates in FILE (PEM) instead of the
+                           system's
   --customers N            synthetic customers, 2 to 100 (default: 8)
   --rounds K               messages per customer (default: 12)
   --seed N                 the seed of customers and schedule (default: a random one, printed)
-  --timeout SECONDS        per message (default: 10)
+  --timeout SECONDS        per message, for connecting, sending and reading each (default:
+                           10); after 3 steps in a row without any reply the probe stops
   --transcript FILE        where to write the run, one JSON line per message; findings point
                            at its lines (default: privaudit-probe.jsonl)
   --format FORMAT          text, sarif, json, html, markdown or junit (as for scan)
@@ -39,7 +61,8 @@ Checks: runtime/cross-session-leak. Reports name customers by synthetic id (c1, 
 and the kind of data, never a value; the transcript holds the synthetic values.
 
 exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage or policy error;
-3 some messages got no reply (the report is still written, with notifications)
+3 some messages got no reply: the target failed, hung, crashed or answered garbage (the
+report is still written, with a notification naming the transcript line of the first failure)
 )";
 
 namespace {
@@ -47,6 +70,54 @@ namespace {
 template <class Number> bool parseNumber(const std::string& text, Number& value) {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     return ec == std::errc() && end == text.data() + text.size();
+}
+
+bool isJsonPointer(const std::string& text) {
+    try {
+        nlohmann::json::json_pointer pointer(text);
+        return true;
+    } catch (const nlohmann::json::exception&) {
+        return false;
+    }
+}
+
+// The options that say how to reach the bot fit together.
+std::string checkTransport(ProbeOptions& options) {
+    if (!options.command.empty() && options.adapter == "rasa-rest") {
+        options.adapter = "jsonl";
+    }
+    bool jsonl = options.adapter == "jsonl";
+    if (jsonl && (options.command.empty() || !options.target.empty())) {
+        return "the jsonl adapter needs --command CMD and no --target";
+    }
+    if (!jsonl && !options.command.empty()) {
+        return "--command is for the jsonl adapter; the " + options.adapter +
+               " adapter needs --target URL";
+    }
+    if (!jsonl && options.target.empty()) {
+        return "--target URL or --command CMD is required (e.g. --target "
+               "http://127.0.0.1:5005)";
+    }
+    bool httpJson = options.adapter == "http-json";
+    if (!httpJson && (options.requestTemplate || !options.sessionPointer.empty())) {
+        return "--request-template and --session-pointer are for the http-json adapter";
+    }
+    if (options.adapter == "rasa-rest" && !options.replyPointers.empty()) {
+        return "--reply-pointer is for the http-json and jsonl adapters";
+    }
+    if (jsonl && (!options.headers.empty() || !options.caFile.empty())) {
+        return "--header and --ca-cert are for the HTTP adapters";
+    }
+    if (httpJson && options.requestTemplate) {
+        if (std::string problem = runtime::probe::checkRequestTemplate(*options.requestTemplate);
+            !problem.empty()) {
+            return "--request-template: " + problem;
+        }
+    }
+    if (options.replyPointers.empty()) {
+        options.replyPointers = {""};
+    }
+    return {};
 }
 
 } // namespace
@@ -74,11 +145,47 @@ std::string parseProbeOptions(const std::vector<std::string>& args, ProbeOptions
             if (value()) {
                 options.target = text;
             }
+        } else if (arg == "--command") {
+            if (value()) {
+                options.command = text;
+            }
         } else if (arg == "--adapter") {
-            if (value() && text != "rasa-rest") {
-                error = text == "http-json" || text == "jsonl"
-                            ? "the " + text + " adapter is not implemented yet; use rasa-rest"
-                            : "--adapter must be rasa-rest, not '" + text + "'";
+            if (value()) {
+                options.adapter = text;
+                if (text != "rasa-rest" && text != "http-json" && text != "jsonl") {
+                    error = "--adapter must be rasa-rest, http-json or jsonl, not '" + text + "'";
+                }
+            }
+        } else if (arg == "--request-template") {
+            if (value()) {
+                options.requestTemplate = text;
+            }
+        } else if (arg == "--reply-pointer" || arg == "--session-pointer") {
+            if (value()) {
+                if (!isJsonPointer(text)) {
+                    error =
+                        arg + " must be a JSON pointer like /messages/0/text, not '" + text + "'";
+                } else if (arg == "--reply-pointer") {
+                    options.replyPointers.push_back(text);
+                } else {
+                    options.sessionPointer = text;
+                }
+            }
+        } else if (arg == "--header") {
+            if (value()) {
+                size_t colon = text.find(':');
+                if (colon == std::string::npos || colon == 0) {
+                    error = "--header must be NAME: VALUE, not '" + text + "'";
+                } else {
+                    size_t start = text.find_first_not_of(' ', colon + 1);
+                    options.headers.emplace_back(text.substr(0, colon), start == std::string::npos
+                                                                            ? ""
+                                                                            : text.substr(start));
+                }
+            }
+        } else if (arg == "--ca-cert") {
+            if (value()) {
+                options.caFile = text;
             }
         } else if (arg == "--customers") {
             if (value() && (!parseNumber(text, options.customers) || options.customers < 2 ||
@@ -135,10 +242,10 @@ std::string parseProbeOptions(const std::vector<std::string>& args, ProbeOptions
             return error;
         }
     }
-    if (options.target.empty() && !help) {
-        return "--target URL is required (e.g. --target http://127.0.0.1:5005)";
+    if (help) {
+        return {};
     }
-    return {};
+    return checkTransport(options);
 }
 
 } // namespace privaudit::cli

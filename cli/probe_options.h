@@ -5,12 +5,20 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace privaudit::cli {
 
 struct ProbeOptions {
-    std::string target; // http://host:port[/path]; the Rasa REST webhook path by default
-    std::string adapter = "rasa-rest";
+    std::string target;  // http(s)://host:port[/path]; the Rasa REST webhook path by default
+    std::string command; // the jsonl adapter's bot, run by /bin/sh -c
+    std::string adapter = "rasa-rest";                        // rasa-rest, http-json or jsonl
+    std::vector<std::pair<std::string, std::string>> headers; // --header NAME:VALUE
+    std::string caFile;                                       // https: trust these CAs
+    std::optional<std::string> requestTemplate;               // http-json
+    std::vector<std::string> replyPointers;                   // http-json, jsonl
+    std::string sessionPointer;                               // http-json
     int customers = 8;
     int rounds = 12;
     std::optional<std::uint64_t> seed; // default: a random one, printed

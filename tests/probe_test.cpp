@@ -1,20 +1,22 @@
 // The live probe: canaries, the variant matcher and the schedule as units; then the whole
-// `privaudit probe` against the real fixture bot (testdata/bots/rasa_rest_bot.py) on loopback,
-// once leaking between customers and once keeping them apart.
+// `privaudit probe` against the real fixture bots of testdata/bots on loopback: one leaking
+// between customers under concurrency, one keeping them apart.
 #include "analyzers/runtime/probe/canaries.h"
 #include "analyzers/runtime/probe/canary_matcher.h"
+#include "analyzers/runtime/probe/scenario.h"
 #include "analyzers/runtime/probe/schedule.h"
 #include "analyzers/runtime/validators.h"
+#include "tests/fixture_bot.h"
+#include "tests/probe_runner.h"
 #include "tests/run_privaudit.h"
 
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <ranges>
 #include <set>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace privaudit::testing {
 
@@ -156,107 +158,78 @@ TEST(Schedule, SameSeedSameScheduleWithBursts) {
     EXPECT_EQ(turns, std::vector<int>(6, 10));
 }
 
-// The fixture bot as a child process on a free loopback port; stopped when the object goes.
-class FixtureBot {
-public:
-    explicit FixtureBot(bool leak) {
-        int pipeEnds[2];
-        if (::pipe(pipeEnds) != 0) {
-            throw std::runtime_error("pipe failed");
-        }
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            ::dup2(pipeEnds[1], STDOUT_FILENO);
-            ::close(pipeEnds[0]);
-            std::string script =
-                std::string(PRIVAUDIT_SOURCE_DIR) + "/testdata/bots/rasa_rest_bot.py";
-            if (leak) {
-                ::execlp("python3", "python3", script.c_str(), "--leak", nullptr);
-            } else {
-                ::execlp("python3", "python3", script.c_str(), nullptr);
-            }
-            ::_exit(127);
-        }
-        ::close(pipeEnds[1]);
-        FILE* out = ::fdopen(pipeEnds[0], "r");
-        char line[256] = {};
-        if (!std::fgets(line, sizeof line, out)) {
-            std::fclose(out);
-            throw std::runtime_error("the fixture bot did not start (is python3 installed?)");
-        }
-        std::fclose(out);
-        url_ = std::string(line).substr(std::string("listening on ").size());
-        url_.erase(url_.find_last_not_of("\r\n") + 1);
-    }
-    ~FixtureBot() {
-        ::kill(pid_, SIGTERM);
-        ::waitpid(pid_, nullptr, 0);
-    }
-    FixtureBot(const FixtureBot&) = delete;
-    FixtureBot& operator=(const FixtureBot&) = delete;
-    const std::string& url() const { return url_; }
-
-private:
-    pid_t pid_ = -1;
-    std::string url_;
-};
-
-struct ProbeReport {
-    CommandResult command;
-    nlohmann::json json;
-    std::string text;
-};
-
 ProbeReport probe(const std::string& url, const TempDir& temp, const std::string& name,
                   const std::string& seed) {
-    std::string report = temp.path() + "/" + name;
-    CommandResult command =
-        runPrivaudit({"probe", "--target", url, "--customers", "4", "--rounds", "6", "--seed", seed,
-                      "--transcript", temp.path() + "/transcript.jsonl", "--source-root",
-                      temp.path(), "-o", report, "--quiet"});
-    std::string text = fs::exists(report) ? readFile(report) : "";
-    return {command,
-            name.ends_with(".json") || name.ends_with(".sarif")
-                ? nlohmann::json::parse(text, nullptr, false)
-                : nlohmann::json(),
-            text};
+    return runProbe({"--target", url}, temp, name, seed);
 }
 
-// victim → observer: kind, for every finding of a JSON report.
-std::set<std::string> leaksOf(const nlohmann::json& report) {
-    std::set<std::string> leaks;
-    for (const auto& finding : report["findings"]) {
-        EXPECT_EQ(finding["ruleId"], "runtime/cross-session-leak");
-        EXPECT_EQ(finding["file"], "transcript.jsonl");
-        const auto& properties = finding["properties"];
-        leaks.insert(properties["victim"].get<std::string>() + " -> " +
-                     properties["observer"].get<std::string>() + ": " +
-                     properties["canaryType"].get<std::string>());
+// Where the leaky bot must leak, from the schedule alone: a customer asking "about me" in a
+// burst with another customer's message of a different kind gets that customer's profile.
+// observer -> the customers it may see (the last writer of the burst wins).
+std::map<std::string, std::set<std::string>> leakyBotExposures(std::uint64_t seed) {
+    auto customers = runtime::probe::generateCustomers(seed, 4);
+    auto schedule = runtime::probe::makeSchedule(seed, 4, 6);
+    std::vector<int> spoken(4, 0);
+    std::map<std::string, std::set<std::string>> exposures;
+    for (const auto& step : schedule.steps) {
+        std::map<int, bool> asks;
+        for (int c : step) {
+            int round = spoken[static_cast<size_t>(c)]++;
+            asks[c] = runtime::probe::scenarioMessage(customers[static_cast<size_t>(c)], round)
+                          .find("about me") != std::string::npos;
+        }
+        for (auto [asker, isAsking] : asks) {
+            for (auto [other, otherAsks] : asks) {
+                if (isAsking && !otherAsks) {
+                    exposures[customers[static_cast<size_t>(asker)].id].insert(
+                        customers[static_cast<size_t>(other)].id);
+                }
+            }
+        }
     }
-    return leaks;
+    return exposures;
 }
 
 TEST(Probe, CatchesTheLeakyBotAndNamesTheSeed) {
-    FixtureBot bot(true);
+    auto exposures = leakyBotExposures(7);
+    ASSERT_FALSE(exposures.empty()) << "seed 7 no longer pairs a question with another message";
+    FixtureBot bot("leaky_concurrency_bot");
     TempDir temp;
     ProbeReport first = probe(bot.url(), temp, "leaky.json", "7");
     ASSERT_EQ(first.command.exitCode, 1) << first.command.err;
-    std::set<std::string> leaks = leaksOf(first.json);
-    ASSERT_FALSE(leaks.empty());
+    // Exactly the customers who asked about themselves in a burst see someone else's data,
+    // and only data of a customer in the same burst.
+    std::map<std::string, std::set<std::string>> seen;
+    for (const auto& finding : first.json["findings"]) {
+        const auto& properties = finding["properties"];
+        seen[properties["observer"].get<std::string>()].insert(
+            properties["victim"].get<std::string>());
+    }
+    ASSERT_EQ(seen.size(), exposures.size()) << first.text;
+    for (const auto& [observer, victims] : seen) {
+        ASSERT_TRUE(exposures.contains(observer)) << observer << " " << first.text;
+        for (const std::string& victim : victims) {
+            EXPECT_TRUE(exposures[observer].contains(victim)) << victim << " -> " << observer;
+        }
+    }
     // The bot shows name, e-mail and phone as text and the IBAN base64-encoded in a custom
     // payload, and only the card's last four digits: not a leak of the card.
     std::set<std::string> kinds;
     for (const auto& finding : first.json["findings"]) {
+        EXPECT_EQ(finding["ruleId"], "runtime/cross-session-leak");
+        EXPECT_EQ(finding["file"], "transcript.jsonl");
         kinds.insert(finding["properties"]["canaryType"].get<std::string>() + " " +
                      finding["properties"]["transformation"].get<std::string>());
         EXPECT_NE(finding["message"].get<std::string>().find("replay with --seed 7"),
                   std::string::npos);
     }
+    for (const std::string& kind : kinds) {
+        EXPECT_TRUE(kind == "name as sent" || kind == "email as sent" || kind == "phone as sent" ||
+                    kind == "iban base64")
+            << kind;
+    }
     EXPECT_TRUE(kinds.contains("email as sent")) << first.text;
     EXPECT_TRUE(kinds.contains("iban base64")) << first.text;
-    EXPECT_FALSE(std::ranges::any_of(kinds, [](const std::string& k) {
-        return k.starts_with("card");
-    })) << first.text;
     EXPECT_NE(first.command.err.find("replay with --seed 7 --customers 4 --rounds 6"),
               std::string::npos)
         << first.command.err;
@@ -270,14 +243,19 @@ TEST(Probe, CatchesTheLeakyBotAndNamesTheSeed) {
         }
     }
 
-    // The same seed replays the same customers and schedule and finds the leak again.
+    // The same seed replays the same customers and schedule and finds the same observers.
     ProbeReport second = probe(bot.url(), temp, "again.json", "7");
     EXPECT_EQ(second.command.exitCode, 1);
-    EXPECT_FALSE(leaksOf(second.json).empty());
+    std::set<std::string> observers;
+    for (const auto& finding : second.json["findings"]) {
+        observers.insert(finding["properties"]["observer"].get<std::string>());
+    }
+    EXPECT_EQ(observers, std::set<std::string>(std::ranges::views::keys(seen).begin(),
+                                               std::ranges::views::keys(seen).end()));
 }
 
 TEST(Probe, BotThatKeepsCustomersApartHasNoFinding) {
-    FixtureBot bot(false);
+    FixtureBot bot("good_bot");
     TempDir temp;
     ProbeReport report = probe(bot.url(), temp, "good.json", "7");
     EXPECT_EQ(report.command.exitCode, 0) << report.command.err;
@@ -290,7 +268,7 @@ TEST(Probe, SarifOfALeakPassesStrictValidation) {
     if (!fs::exists(validator)) {
         GTEST_SKIP() << "no " << validator;
     }
-    FixtureBot bot(true);
+    FixtureBot bot("leaky_concurrency_bot");
     TempDir temp;
     ProbeReport report = probe(bot.url(), temp, "leaky.sarif", "11");
     ASSERT_EQ(report.command.exitCode, 1) << report.command.err;
@@ -304,7 +282,7 @@ TEST(Probe, SarifOfALeakPassesStrictValidation) {
     EXPECT_EQ(std::system(command.c_str()), 0) << readFile(temp.path() + "/validation.txt");
 }
 
-TEST(Probe, UnreachableTargetIsNotedAndUsageErrorsExit2) {
+TEST(Probe, UnreachableTargetIsNoted) {
     TempDir temp;
     // Port 1 on loopback: nothing listens there without root.
     ProbeReport report = probe("http://127.0.0.1:1", temp, "down.json", "3");
@@ -312,16 +290,6 @@ TEST(Probe, UnreachableTargetIsNotedAndUsageErrorsExit2) {
     EXPECT_NE(report.command.err.find("no reply from the target: cannot connect to 127.0.0.1:1"),
               std::string::npos)
         << report.command.err;
-
-    CommandResult noTarget = runPrivaudit({"probe"});
-    EXPECT_EQ(noTarget.exitCode, 2);
-    EXPECT_NE(noTarget.err.find("--target URL is required"), std::string::npos);
-    CommandResult jsonl =
-        runPrivaudit({"probe", "--target", "http://127.0.0.1:1", "--adapter", "jsonl"});
-    EXPECT_EQ(jsonl.exitCode, 2);
-    EXPECT_NE(jsonl.err.find("not implemented yet"), std::string::npos);
-    CommandResult https = runPrivaudit({"probe", "--target", "https://bot.example.com"});
-    EXPECT_EQ(https.exitCode, 2);
 }
 
 } // namespace

@@ -1,170 +1,108 @@
 #include "analyzers/runtime/probe/http_client.h"
 
-#include <cerrno>
-#include <cstring>
-#include <memory>
-#include <netdb.h>
+#include "analyzers/runtime/probe/json_reply.h"
+
+#include <charconv>
+#include <httplib.h>
 #include <stdexcept>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
-#include <utility>
 
 namespace privaudit::runtime::probe {
 
 namespace {
 
-class Socket {
-public:
-    explicit Socket(int fd) : fd_(fd) {}
-    ~Socket() {
-        if (fd_ >= 0) {
-            ::close(fd_);
-        }
+std::string failure(const HttpUrl& url, httplib::Error error, std::chrono::milliseconds waited,
+                    std::chrono::milliseconds timeout) {
+    std::string where = url.host + ":" + std::to_string(url.port);
+    switch (error) {
+    case httplib::Error::Connection:
+    case httplib::Error::ConnectionTimeout:
+        return "cannot connect to " + where;
+    case httplib::Error::Read:
+        // cpp-httplib says Read both when the time ran out and when the peer hung up.
+        return waited + std::chrono::milliseconds(50) >= timeout
+                   ? "no reply from " + where + " within " + durationText(timeout)
+                   : "the connection to " + where +
+                         " closed before a complete reply (did the target crash?)";
+    case httplib::Error::Write:
+        return "cannot send to " + where + " (connection closed or no progress within " +
+               durationText(timeout) + ")";
+    case httplib::Error::SSLConnection:
+    case httplib::Error::SSLServerVerification:
+    case httplib::Error::SSLLoadingCerts:
+        return "TLS with " + where + " failed: " + httplib::to_string(error);
+    default:
+        return "HTTP to " + where + " failed: " + httplib::to_string(error);
     }
-    Socket(const Socket&) = delete;
-    Socket& operator=(const Socket&) = delete;
-    int fd() const { return fd_; }
-    int release() { return std::exchange(fd_, -1); }
-
-private:
-    int fd_;
-};
-
-std::string systemError(const std::string& what) {
-    return what + ": " + std::strerror(errno);
-}
-
-Socket connectTo(const HttpUrl& url, std::chrono::milliseconds timeout) {
-    addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo* found = nullptr;
-    if (int error = ::getaddrinfo(url.host.c_str(), url.port.c_str(), &hints, &found); error) {
-        throw std::runtime_error("cannot resolve " + url.host + ": " + ::gai_strerror(error));
-    }
-    std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> addresses(found, ::freeaddrinfo);
-    timeval limit{static_cast<time_t>(timeout.count() / 1000),
-                  static_cast<suseconds_t>(timeout.count() % 1000 * 1000)};
-    std::string lastError = "no address";
-    for (addrinfo* address = found; address; address = address->ai_next) {
-        Socket socket(::socket(address->ai_family, address->ai_socktype, address->ai_protocol));
-        if (socket.fd() < 0) {
-            lastError = systemError("socket");
-            continue;
-        }
-        ::setsockopt(socket.fd(), SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
-        ::setsockopt(socket.fd(), SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
-        if (::connect(socket.fd(), address->ai_addr, address->ai_addrlen) == 0) {
-            return Socket(socket.release());
-        }
-        lastError = systemError("connect");
-    }
-    throw std::runtime_error("cannot connect to " + url.host + ":" + url.port + " (" + lastError +
-                             ")");
-}
-
-void sendAll(const Socket& socket, const std::string& data) {
-    for (size_t sent = 0; sent < data.size();) {
-        ssize_t n = ::send(socket.fd(), data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0) {
-            throw std::runtime_error(systemError("send"));
-        }
-        sent += static_cast<size_t>(n);
-    }
-}
-
-std::string receiveAll(const Socket& socket) {
-    std::string data;
-    char buffer[16384];
-    for (;;) {
-        ssize_t n = ::recv(socket.fd(), buffer, sizeof buffer, 0);
-        if (n == 0) {
-            return data;
-        }
-        if (n < 0) {
-            throw std::runtime_error(errno == EAGAIN ? "no reply within the timeout"
-                                                     : systemError("recv"));
-        }
-        data.append(buffer, static_cast<size_t>(n));
-    }
-}
-
-std::string dechunked(const std::string& body) {
-    std::string out;
-    size_t at = 0;
-    for (;;) {
-        size_t lineEnd = body.find("\r\n", at);
-        if (lineEnd == std::string::npos) {
-            throw std::runtime_error("truncated chunked response");
-        }
-        size_t size = std::stoul(body.substr(at, lineEnd - at), nullptr, 16);
-        if (size == 0) {
-            return out;
-        }
-        out += body.substr(lineEnd + 2, size);
-        at = lineEnd + 2 + size + 2;
-    }
-}
-
-std::string lowerCase(std::string text) {
-    for (char& c : text) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return text;
 }
 
 } // namespace
 
+std::string HttpUrl::text() const {
+    std::string shownHost = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+    return scheme + "://" + shownHost + ":" + std::to_string(port) + path;
+}
+
 std::optional<HttpUrl> parseHttpUrl(const std::string& url) {
-    constexpr std::string_view scheme = "http://";
-    if (!url.starts_with(scheme)) {
+    HttpUrl parsed;
+    size_t schemeEnd = url.find("://");
+    if (schemeEnd == std::string::npos) {
         return std::nullopt;
     }
-    std::string rest = url.substr(scheme.size());
-    HttpUrl parsed;
+    parsed.scheme = url.substr(0, schemeEnd);
+    if (parsed.scheme != "http" && parsed.scheme != "https") {
+        return std::nullopt;
+    }
+    parsed.port = parsed.scheme == "https" ? 443 : 80;
+    std::string rest = url.substr(schemeEnd + 3);
     size_t slash = rest.find('/');
     std::string authority = rest.substr(0, slash);
     parsed.path = slash == std::string::npos ? "/" : rest.substr(slash);
     size_t colon = authority.rfind(':');
     if (colon != std::string::npos && authority.find(']', colon) == std::string::npos) {
-        parsed.port = authority.substr(colon + 1);
+        std::string port = authority.substr(colon + 1);
+        auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), parsed.port);
+        if (port.empty() || ec != std::errc() || end != port.data() + port.size() ||
+            parsed.port < 1 || parsed.port > 65535) {
+            return std::nullopt;
+        }
         authority = authority.substr(0, colon);
     }
     if (authority.size() > 1 && authority.front() == '[' && authority.back() == ']') {
         authority = authority.substr(1, authority.size() - 2);
     }
     parsed.host = authority;
-    if (parsed.host.empty() || parsed.port.empty() ||
-        parsed.port.find_first_not_of("0123456789") != std::string::npos) {
+    if (parsed.host.empty() || parsed.host.find_first_of("/?#@ ") != std::string::npos) {
         return std::nullopt;
     }
     return parsed;
 }
 
-HttpResponse postJson(const HttpUrl& url, const std::string& body,
-                      std::chrono::milliseconds timeout) {
-    Socket socket = connectTo(url, timeout);
-    sendAll(socket, "POST " + url.path + " HTTP/1.1\r\nHost: " + url.host + ":" + url.port +
-                        "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
-                        "Connection: close\r\nContent-Length: " +
-                        std::to_string(body.size()) + "\r\n\r\n" + body);
-    std::string response = receiveAll(socket);
-    size_t headerEnd = response.find("\r\n\r\n");
-    if (!response.starts_with("HTTP/1.") || headerEnd == std::string::npos) {
-        throw std::runtime_error("not an HTTP response");
+HttpResponse postJson(const HttpUrl& url, const std::string& body, const HttpHeaders& headers,
+                      const HttpSettings& settings) {
+    std::string origin = url.text().substr(0, url.text().size() - url.path.size());
+    httplib::Client client(origin);
+    if (!client.is_valid()) {
+        throw std::runtime_error("cannot set up a client for " + origin);
     }
-    HttpResponse result;
-    result.status = std::atoi(response.c_str() + response.find(' ') + 1);
-    std::string headers = lowerCase(response.substr(0, headerEnd));
-    result.body = response.substr(headerEnd + 4);
-    if (headers.find("transfer-encoding: chunked") != std::string::npos) {
-        result.body = dechunked(result.body);
-    } else if (size_t at = headers.find("content-length:"); at != std::string::npos) {
-        result.body.resize(
-            std::min<size_t>(result.body.size(), std::stoul(headers.substr(at + 15))));
+    client.set_keep_alive(false);
+    client.set_connection_timeout(settings.timeout);
+    client.set_read_timeout(settings.timeout);
+    client.set_write_timeout(settings.timeout);
+    if (!settings.caFile.empty()) {
+        client.set_ca_cert_path(settings.caFile);
     }
-    return result;
+    httplib::Headers requestHeaders = {{"Accept", "application/json"}};
+    for (const auto& [name, value] : headers) {
+        requestHeaders.emplace(name, value);
+    }
+    auto started = std::chrono::steady_clock::now();
+    httplib::Result result = client.Post(url.path, requestHeaders, body, "application/json");
+    if (!result) {
+        auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now() - started);
+        throw std::runtime_error(failure(url, result.error(), waited, settings.timeout));
+    }
+    return {result->status, result->body};
 }
 
 } // namespace privaudit::runtime::probe

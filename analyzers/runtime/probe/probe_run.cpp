@@ -2,6 +2,7 @@
 
 #include "analyzers/runtime/probe/scenario.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <thread>
@@ -17,7 +18,12 @@ ProbeRun runProbe(const ProbeSettings& settings, ChatAdapter& bot) {
                  makeSchedule(settings.seed, settings.customers, settings.rounds),
                  {}};
     std::vector<int> spoken(static_cast<size_t>(settings.customers), 0);
+    int failedSteps = 0;
     for (size_t s = 0; s < run.schedule.steps.size(); ++s) {
+        if (failedSteps >= settings.giveUpAfterFailedSteps) {
+            run.gaveUp = true;
+            break;
+        }
         const std::vector<int>& step = run.schedule.steps[s];
         std::vector<Turn> burst;
         for (int c : step) {
@@ -42,6 +48,8 @@ ProbeRun runProbe(const ProbeSettings& settings, ChatAdapter& bot) {
             }
             talk(burst.front());
         }
+        bool answered = std::ranges::any_of(burst, [](const Turn& t) { return t.error.empty(); });
+        failedSteps = answered ? 0 : failedSteps + 1;
         std::ranges::move(burst, std::back_inserter(run.turns));
     }
     return run;

@@ -14,6 +14,9 @@ struct ProbeSettings {
     int customers = 8;
     int rounds = 12;
     std::uint64_t seed = 1;
+    // Stop after this many steps in a row in which no message got a reply: a target that
+    // crashed or hangs then costs a few timeouts, not one per remaining message.
+    int giveUpAfterFailedSteps = 3;
 };
 
 // One message a customer sent and what came back.
@@ -30,11 +33,13 @@ struct ProbeRun {
     std::vector<SyntheticCustomer> customers;
     Schedule schedule;
     std::vector<Turn> turns; // in schedule order; a burst's turns by customer
+    bool gaveUp = false;     // stopped early: the target stopped answering
 };
 
 // Talks to the bot through `bot` as the seed's customers, following the seed's schedule; a
 // burst's messages are sent from one thread each, at once. A turn that fails is recorded with
-// its error and the run goes on.
+// its error and the run goes on, unless the target stopped answering altogether (see
+// ProbeSettings::giveUpAfterFailedSteps).
 ProbeRun runProbe(const ProbeSettings& settings, ChatAdapter& bot);
 
 // The sender id of a customer: unique per seed, so runs with other seeds do not share state.

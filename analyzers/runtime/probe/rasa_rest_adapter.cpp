@@ -1,5 +1,7 @@
 #include "analyzers/runtime/probe/rasa_rest_adapter.h"
 
+#include "analyzers/runtime/probe/json_reply.h"
+
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -20,18 +22,17 @@ void addText(std::vector<ReplyPart>& parts, const Json& object, const std::strin
 
 std::vector<ReplyPart> RasaRestAdapter::send(const std::string& sessionId,
                                              const std::string& message) {
-    HttpResponse response =
-        postJson(url_, Json{{"sender", sessionId}, {"message", message}}.dump(), timeout_);
-    if (response.status < 200 || response.status > 299) {
-        throw std::runtime_error("the bot answered HTTP " + std::to_string(response.status));
-    }
+    HttpResponse response = postJson(url_, Json{{"sender", sessionId}, {"message", message}}.dump(),
+                                     headers_, settings_);
+    requireSuccess(response);
     return parseRasaReply(response.body);
 }
 
 std::vector<ReplyPart> parseRasaReply(std::string_view body) {
     Json reply = Json::parse(body, nullptr, false);
     if (!reply.is_array()) {
-        throw std::runtime_error("the bot's reply is not a JSON list of messages");
+        throw std::runtime_error("the bot's reply is not a JSON list of messages but " +
+                                 describeReply(body));
     }
     std::vector<ReplyPart> parts;
     for (size_t i = 0; i < reply.size(); ++i) {

@@ -3,7 +3,6 @@
 #include "analyzers/runtime/probe/chat_adapter.h"
 #include "analyzers/runtime/probe/http_client.h"
 
-#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,14 +13,15 @@ namespace privaudit::runtime::probe {
 // is a list of {recipient_id, text, buttons, image, custom}.
 class RasaRestAdapter : public ChatAdapter {
 public:
-    RasaRestAdapter(HttpUrl url, std::chrono::milliseconds timeout)
-        : url_(std::move(url)), timeout_(timeout) {}
+    RasaRestAdapter(HttpUrl url, HttpHeaders headers, HttpSettings settings)
+        : url_(std::move(url)), headers_(std::move(headers)), settings_(std::move(settings)) {}
 
     std::vector<ReplyPart> send(const std::string& sessionId, const std::string& message) override;
 
 private:
     HttpUrl url_;
-    std::chrono::milliseconds timeout_;
+    HttpHeaders headers_;
+    HttpSettings settings_;
 };
 
 // The parts of a Rasa REST reply body. Throws std::runtime_error when it is not a JSON list.

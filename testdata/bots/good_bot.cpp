@@ -1,0 +1,110 @@
+// The well-behaved fixture bot: one profile per conversation behind one lock, a bot disclosure
+// on a conversation's first turn, a handoff to a human on request, and card numbers and IBANs
+// masked whenever it repeats them. The live probe must report nothing here.
+//
+// Besides Rasa REST (and JSON lines with --protocol jsonl) it speaks a generic JSON API for
+// the http-json adapter: POST /api/chat with "Authorization: Bearer fixture-token" and
+// {"user": ID, "session": S or "", "text": MESSAGE} -> {"session": S, "messages": [{"body"}]};
+// an empty session starts a new conversation whose id the answer carries.
+#include "bot_server.h"
+#include "customer_details.h"
+
+#include <atomic>
+
+namespace privaudit::bots {
+
+namespace {
+
+class Conversations {
+public:
+    // Rasa-shaped messages for one customer message in conversation `session`.
+    nlohmann::json answer(const std::string& session, const std::string& message) {
+        std::unique_lock lock(mutex_);
+        bool firstTurn = !profiles_.contains(session);
+        CustomerDetails& details = profiles_[session];
+        collectDetails(message, details);
+        CustomerDetails own = details;
+        lock.unlock();
+
+        nlohmann::json replies = nlohmann::json::array();
+        auto say = [&](const std::string& text) {
+            replies.push_back({{"recipient_id", session}, {"text", text}});
+        };
+        if (firstTurn) {
+            say("Hello, I am an automated assistant (a bot), not a human.");
+        }
+        if (mentions(message, "human,agent,person,mitarbeiter,mensch")) {
+            say("I am handing you over to a human agent now.");
+            replies.push_back({{"recipient_id", session}, {"custom", {{"handoff", true}}}});
+        } else if (mentions(message, "are you a bot,are you human,are you a human,bist du ein")) {
+            say("I am an automated assistant, not a human.");
+        } else if (mentions(message, "about me,über mich")) {
+            say("Here is what I have: name " + detailOr(own, "name") + ", e-mail " +
+                detailOr(own, "email") + ", phone " + detailOr(own, "phone") + ", IBAN " +
+                maskedTail(detailOr(own, "iban")) + ", card " + maskedTail(detailOr(own, "card")) +
+                ".");
+        } else if (mentions(message, "last customer,other customer,letzte")) {
+            say("I cannot share other customers' details.");
+        } else if (message.find("card") != std::string::npos && own.contains("card")) {
+            say("Thanks, I noted the card ending " + maskedTail(own["card"]) + ".");
+        } else {
+            say("Thanks, noted.");
+        }
+        return replies;
+    }
+
+private:
+    std::mutex mutex_;
+    std::map<std::string, CustomerDetails> profiles_;
+};
+
+void addJsonApi(httplib::Server& server, FaultInjector& faults, Conversations& conversations) {
+    static std::atomic<int> nextSession = 1;
+    server.Post("/api/chat", [&](const httplib::Request& request, httplib::Response& response) {
+        if (request.get_header_value("Authorization") != "Bearer fixture-token") {
+            response.status = 401;
+            return;
+        }
+        nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
+        if (!body.is_object() || !body.value("text", nlohmann::json()).is_string() ||
+            !body.value("session", nlohmann::json()).is_string()) {
+            response.status = 400;
+            return;
+        }
+        if (!faults.beforeAnswer()) {
+            FaultInjector::garbageAnswer(response);
+            return;
+        }
+        std::string session = body["session"];
+        if (session.empty()) {
+            session = "s" + std::to_string(nextSession++);
+        }
+        nlohmann::json messages = nlohmann::json::array();
+        for (const auto& reply : conversations.answer(session, body["text"])) {
+            if (reply.contains("text")) {
+                messages.push_back({{"type", "text"}, {"body", reply["text"]}});
+            } else {
+                messages.push_back({{"type", "event"}, {"body", reply["custom"].dump()}});
+            }
+        }
+        response.set_content(nlohmann::json{{"session", session}, {"messages", messages}}.dump(),
+                             "application/json");
+    });
+}
+
+} // namespace
+
+} // namespace privaudit::bots
+
+int main(int argc, char** argv) {
+    using namespace privaudit::bots;
+    Conversations conversations;
+    return serveBot(
+        parseBotOptions(argc, argv),
+        [&](const std::string& sender, const std::string& message) {
+            return conversations.answer(sender, message);
+        },
+        [&](httplib::Server& server, FaultInjector& faults) {
+            addJsonApi(server, faults, conversations);
+        });
+}

@@ -1,0 +1,103 @@
+// A fixture bot with a cross-session leak that shows only under concurrency. Profiles are kept
+// per sender, correctly, but a request names its customer in one shared "current customer"
+// slot and reads it back after a simulated backend call: each access takes the lock, the wait
+// in between does not. One customer at a time, every answer is right; when requests overlap,
+// a question about one's own data is answered with the profile of whoever wrote the slot last.
+//
+// The timing makes the race come out the same way every time: a data question writes the slot
+// at once and reads it after a slow CRM lookup (150 ms); any other message writes it after a
+// quick intent check (10 ms). So in a burst that pairs "about me" with another customer's
+// message, the asker gets the other customer's profile (the last such writer when there are
+// several); two askers alone race each other.
+//
+// "What details do you have about me?" is answered with name, e-mail and phone as text, the
+// IBAN base64-encoded in a custom payload and only the card's last four digits.
+#include "bot_server.h"
+#include "customer_details.h"
+
+#include <thread>
+
+namespace privaudit::bots {
+
+namespace {
+
+constexpr auto intentCheck = std::chrono::milliseconds(10);
+constexpr auto crmLookup = std::chrono::milliseconds(150);
+
+std::string base64(const std::string& data) {
+    static const char* alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (size_t i = 0; i < data.size(); i += 3) {
+        unsigned chunk = static_cast<unsigned char>(data[i]) << 16;
+        chunk |= i + 1 < data.size() ? static_cast<unsigned char>(data[i + 1]) << 8 : 0;
+        chunk |= i + 2 < data.size() ? static_cast<unsigned char>(data[i + 2]) : 0;
+        out += alphabet[chunk >> 18 & 63];
+        out += alphabet[chunk >> 12 & 63];
+        out += i + 1 < data.size() ? alphabet[chunk >> 6 & 63] : '=';
+        out += i + 2 < data.size() ? alphabet[chunk & 63] : '=';
+    }
+    return out;
+}
+
+class LeakyBot {
+public:
+    nlohmann::json answer(const std::string& sender, const std::string& message) {
+        bool aboutMe = mentions(message, "about me,über mich");
+        if (!aboutMe) {
+            std::this_thread::sleep_for(intentCheck);
+        }
+        {
+            std::lock_guard lock(mutex_);
+            collectDetails(message, profiles_[sender]);
+            currentCustomer_ = sender;
+        }
+        std::this_thread::sleep_for(aboutMe ? crmLookup : intentCheck);
+        CustomerDetails details;
+        {
+            std::lock_guard lock(mutex_);
+            details = profiles_[currentCustomer_]; // expect: runtime/cross-session-leak
+        }
+        nlohmann::json replies = nlohmann::json::array();
+        if (aboutMe) {
+            std::string card = detailOr(details, "card");
+            replies.push_back(
+                {{"recipient_id", sender},
+                 {"text", "Here is what I have: name " + detailOr(details, "name") + ", e-mail " +
+                              detailOr(details, "email") + ", phone " + detailOr(details, "phone") +
+                              "."},
+                 {"custom",
+                  {{"payment",
+                    {{"iban_b64", base64(details.contains("iban") ? details["iban"] : "")}}},
+                   {"card_last4", card.size() > 4 ? card.substr(card.size() - 4) : ""}}}});
+            replies.push_back(
+                {{"recipient_id", sender},
+                 {"text", "Anything else?"},
+                 {"buttons", {{{"title", "Talk to an agent"}, {"payload", "/handoff"}}}}});
+        } else if (mentions(message, "last customer,other customer,letzte")) {
+            replies.push_back(
+                {{"recipient_id", sender}, {"text", "I cannot share other customers' details."}});
+        } else {
+            replies.push_back({{"recipient_id", sender}, {"text", "Thanks, noted."}});
+        }
+        return replies;
+    }
+
+private:
+    std::mutex mutex_;
+    std::map<std::string, CustomerDetails> profiles_;
+    std::string currentCustomer_;
+};
+
+} // namespace
+
+} // namespace privaudit::bots
+
+int main(int argc, char** argv) {
+    using namespace privaudit::bots;
+    LeakyBot bot;
+    return serveBot(parseBotOptions(argc, argv),
+                    [&](const std::string& sender, const std::string& message) {
+                        return bot.answer(sender, message);
+                    });
+}
