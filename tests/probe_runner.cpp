@@ -11,8 +11,10 @@ ProbeReport runProbe(const std::vector<std::string>& target, const TempDir& temp
     std::vector<std::string> args = {"probe"};
     args.insert(args.end(), target.begin(), target.end());
     std::vector<std::string> common = {
-        "--customers", "4", "--rounds", "6", "--seed", seed, "--transcript",
-        temp.path() + "/transcript.jsonl", "--source-root", temp.path(), "-o", report, "--quiet"};
+        "--customers",   "4",         "--rounds",     "6",
+        "--seed",        seed,        "--transcript", temp.path() + "/transcript.jsonl",
+        "--source-root", temp.path(), "-o",           report,
+        "--quiet"};
     args.insert(args.end(), common.begin(), common.end());
     args.insert(args.end(), extra.begin(), extra.end());
     CommandResult command = runPrivaudit(args);

@@ -258,9 +258,9 @@ TEST(ProbeTransportOptions, UsageErrorsExit2) {
     expectUsageError({"--target", "http://127.0.0.1:1", "--adapter", "http-json",
                       "--request-template", "{not json"},
                      "--request-template: the request template is not JSON");
-    expectUsageError({"--target", "http://127.0.0.1:1", "--adapter", "http-json",
-                      "--reply-pointer", "messages"},
-                     "--reply-pointer must be a JSON pointer");
+    expectUsageError(
+        {"--target", "http://127.0.0.1:1", "--adapter", "http-json", "--reply-pointer", "messages"},
+        "--reply-pointer must be a JSON pointer");
     expectUsageError({"--target", "http://127.0.0.1:1", "--reply-pointer", "/x"},
                      "--reply-pointer is for the http-json and jsonl adapters");
     expectUsageError({"--target", "http://127.0.0.1:1", "--header", "NoColon"},

@@ -5,8 +5,8 @@
 // a question about one's own data is answered with the profile of whoever wrote the slot last.
 //
 // The timing makes the race come out the same way every time: a data question writes the slot
-// at once and reads it after a slow CRM lookup (150 ms); any other message writes it after a
-// quick intent check (10 ms). So in a burst that pairs "about me" with another customer's
+// at once and reads it after a slow CRM lookup (300 ms); any other message writes it after a
+// quick intent check (50 ms). So in a burst that pairs "about me" with another customer's
 // message, the asker gets the other customer's profile (the last such writer when there are
 // several); two askers alone race each other.
 //
@@ -21,8 +21,8 @@ namespace privaudit::bots {
 
 namespace {
 
-constexpr auto intentCheck = std::chrono::milliseconds(10);
-constexpr auto crmLookup = std::chrono::milliseconds(150);
+constexpr auto intentCheck = std::chrono::milliseconds(50);
+constexpr auto crmLookup = std::chrono::milliseconds(300);
 
 std::string base64(const std::string& data) {
     static const char* alphabet =

@@ -71,9 +71,9 @@ std::string HttpJsonAdapter::sessionOf(const std::string& sender) {
 
 std::vector<ReplyPart> HttpJsonAdapter::send(const std::string& sessionId,
                                              const std::string& message) {
-    Json request = filled(template_, {{"{sender}", sessionId},
-                                      {"{session}", sessionOf(sessionId)},
-                                      {"{message}", message}});
+    Json request = filled(
+        template_,
+        {{"{sender}", sessionId}, {"{session}", sessionOf(sessionId)}, {"{message}", message}});
     HttpResponse response = postJson(url_, request.dump(), headers_, http_);
     requireSuccess(response);
     Json reply = Json::parse(response.body, nullptr, false);
