@@ -6,7 +6,7 @@ packages=(
     cmake make g++ ccache pkg-config
     llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19
     libyaml-cpp-dev nlohmann-json3-dev libre2-dev libgtest-dev zlib1g-dev
-    libcpp-httplib-dev
+    libcpp-httplib-dev libssl-dev
     clang-format-19
     python3
     chromium git dpkg-dev openssl

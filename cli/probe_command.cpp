@@ -1,5 +1,6 @@
 #include "cli/probe_command.h"
 
+#include "analyzers/runtime/probe/mock_llm.h"
 #include "analyzers/runtime/probe/probe_run.h"
 #include "checks/catalogue.h"
 #include "checks/runtime/probe_check.h"
@@ -12,7 +13,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <random>
+#include <set>
 
 namespace privaudit::cli {
 
@@ -94,6 +97,11 @@ void reportFailedTurns(const runtime::probe::ProbeRun& run, const std::string& t
     }
 }
 
+// Where the requests to the mock LLM are recorded: next to the transcript, NAME.upstream.jsonl.
+std::string upstreamRecordPath(const std::string& transcript) {
+    return fs::path(transcript).replace_extension(".upstream.jsonl").string();
+}
+
 } // namespace
 
 int runProbe(const ProbeOptions& options, const std::vector<std::string>& arguments) {
@@ -109,6 +117,26 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
 
     runtime::probe::ProbeSettings settings{options.customers, options.rounds,
                                            options.seed ? *options.seed : std::random_device{}()};
+    std::string transcript = fs::absolute(options.transcript).lexically_normal().string();
+    std::string upstreamRecord = upstreamRecordPath(transcript);
+    std::set<std::string> ownFiles = {transcript, upstreamRecord};
+    if (options.output) {
+        ownFiles.insert(*options.output);
+    }
+    runtime::probe::WriteObserver writes(options.watchFolders, options.logFiles, ownFiles);
+    writes.before(result.notifications);
+    std::unique_ptr<runtime::probe::MockLlm> mockLlm;
+    if (options.mockLlm) {
+        try {
+            mockLlm = std::make_unique<runtime::probe::MockLlm>(*options.mockLlm);
+        } catch (const std::exception& error) {
+            std::cerr << "privaudit probe: " << error.what() << "\n";
+            return 2;
+        }
+        std::cerr << "privaudit probe: mock LLM listening on " << mockLlm->baseUrl() << " (port "
+                  << mockLlm->port() << ")\n";
+    }
+
     std::string targetError;
     ProbeTarget target = connectProbeTarget(options, targetError);
     if (!target.adapter) {
@@ -121,7 +149,8 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
     runtime::probe::ProbeRun run = runtime::probe::runProbe(settings, *target.adapter);
     target.adapter.reset(); // stops a jsonl child before the report
 
-    std::string transcript = fs::absolute(options.transcript).lexically_normal().string();
+    checks::ProbeEvidence evidence{run, targetName, transcript, {}, {}, {}};
+    evidence.written = writes.after(result.notifications);
     if (std::string error =
             core::writeFileAtomically(transcript, runtime::probe::transcriptJsonLines(run));
         !error.empty()) {
@@ -129,8 +158,23 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
         return 2;
     }
     result.analyzedFiles = {transcript};
+    if (mockLlm) {
+        evidence.upstream = mockLlm->requests();
+        evidence.upstreamPath = upstreamRecord;
+        mockLlm.reset();
+        if (std::string error = core::writeFileAtomically(
+                upstreamRecord, runtime::probe::upstreamJsonLines(evidence.upstream));
+            !error.empty()) {
+            std::cerr << "privaudit probe: cannot write the upstream record: " << error << "\n";
+            return 2;
+        }
+        result.analyzedFiles.push_back(upstreamRecord);
+    }
+    for (const runtime::probe::WrittenFile& file : evidence.written) {
+        result.analyzedFiles.push_back(file.path);
+    }
     reportFailedTurns(run, transcript, result.notifications);
-    result.findings = judge({run, targetName, transcript}, policy);
+    result.findings = judge(evidence, policy);
     std::ranges::stable_sort(result.findings, core::findingOrder);
     finalize(result.findings, policy, targetName);
     if (!result.findings.empty()) {

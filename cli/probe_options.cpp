@@ -1,6 +1,7 @@
 #include "cli/probe_options.h"
 
 #include "analyzers/runtime/probe/http_json_adapter.h"
+#include "analyzers/runtime/probe/mock_llm.h"
 
 #include <charconv>
 #include <nlohmann/json.hpp>
@@ -45,6 +46,17 @@ options:
                            10); after 3 steps in a row without any reply the probe stops
   --transcript FILE        where to write the run, one JSON line per message; findings point
                            at its lines (default: privaudit-probe.jsonl)
+  --watch DIR              a folder the bot writes to (repeatable): files created or changed
+                           during the run (for appended files, the new bytes; gzip read
+                           through) are searched for the canaries and scanned with scan-data's
+                           recognizers
+  --log FILE               a file the bot logs to (repeatable): the bytes appended during the
+                           run are searched likewise
+  --mock-llm HOST:PORT     serve an OpenAI-compatible LLM API (POST /v1/chat/completions and
+                           /v1/completions, GET /v1/models) on loopback for the bot to use as
+                           its provider; answers with a canned completion and records every
+                           request next to the transcript (NAME.upstream.jsonl). HOST must be
+                           127.0.0.1, localhost or [::1]; port 0 picks a free port (printed)
   --format FORMAT          text, sarif, json, html, markdown or junit (as for scan)
   -o, --output FILE        write the report to FILE (atomically); .sarif and .json names imply
                            the format; findings are also printed as text unless --quiet
@@ -57,7 +69,9 @@ options:
   -q, --quiet              print no findings on stdout when writing a report file
   -h, --help               show this help
 
-Checks: runtime/cross-session-leak. Reports name customers by synthetic id (c1, c2, ...)
+Checks: runtime/cross-session-leak; with --watch or --log runtime/pii-at-rest,
+runtime/reversible-encoding-at-rest and runtime/pii-in-artifact; with --mock-llm
+runtime/unredacted-upstream. Reports name customers by synthetic id (c1, c2, ...)
 and the kind of data, never a value; the transcript holds the synthetic values.
 
 exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage or policy error;
@@ -209,6 +223,19 @@ std::string parseProbeOptions(const std::vector<std::string>& args, ProbeOptions
         } else if (arg == "--transcript") {
             if (value()) {
                 options.transcript = text;
+            }
+        } else if (arg == "--watch") {
+            if (value()) {
+                options.watchFolders.push_back(text);
+            }
+        } else if (arg == "--log") {
+            if (value()) {
+                options.logFiles.push_back(text);
+            }
+        } else if (arg == "--mock-llm") {
+            if (value()) {
+                error = runtime::probe::mockLlmAddressError(text);
+                options.mockLlm = text;
             }
         } else if (arg == "-o" || arg == "--output") {
             if (value()) {

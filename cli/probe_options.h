@@ -24,6 +24,9 @@ struct ProbeOptions {
     std::optional<std::uint64_t> seed; // default: a random one, printed
     int timeoutSeconds = 10;
     std::string transcript = "privaudit-probe.jsonl";
+    std::vector<std::string> watchFolders; // --watch: files created or changed in them
+    std::vector<std::string> logFiles;     // --log: bytes appended to them
+    std::optional<std::string> mockLlm;    // --mock-llm HOST:PORT, loopback only
     std::optional<ReportFormat> format;
     std::optional<std::string> output;
     std::optional<std::string> policyFile;

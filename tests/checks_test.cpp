@@ -4,6 +4,7 @@
 #include "analyzers/cpp/dataflow_check.h"
 #include "checks/catalogue.h"
 #include "checks/common/secret_classifier.h"
+#include "checks/runtime/probe_check.h"
 #include "core/check_registry.h"
 #include "core/identifier_words.h"
 #include "tests/run_privaudit.h"
@@ -129,9 +130,11 @@ TEST(Catalogue, EveryRegisteredCheckHasItsRule) {
     EXPECT_FALSE(core::CheckRegistry<cpp::CppCheck>::createAll().empty());
     EXPECT_FALSE(core::CheckRegistry<cpp::DataflowCheck>::createAll().empty());
     EXPECT_FALSE(core::CheckRegistry<config::ConfigCheck>::createAll().empty());
+    EXPECT_FALSE(core::CheckRegistry<checks::ProbeCheck>::createAll().empty());
     expectCatalogued<cpp::CppCheck>();
     expectCatalogued<cpp::DataflowCheck>();
     expectCatalogued<config::ConfigCheck>();
+    expectCatalogued<checks::ProbeCheck>();
 }
 
 } // namespace

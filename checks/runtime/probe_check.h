@@ -1,6 +1,8 @@
 #pragma once
 
+#include "analyzers/runtime/probe/mock_llm.h"
 #include "analyzers/runtime/probe/probe_run.h"
+#include "analyzers/runtime/probe/written_files.h"
 #include "core/finding.h"
 
 #include <string>
@@ -14,6 +16,9 @@ struct ProbeEvidence {
     const runtime::probe::ProbeRun& run;
     std::string target;         // how findings name the bot, e.g. its URL
     std::string transcriptPath; // the JSON-lines record of `run.turns`, one line per turn
+    std::vector<runtime::probe::WrittenFile> written;      // what the bot wrote (--watch, --log)
+    std::vector<runtime::probe::UpstreamRequest> upstream; // what it sent to --mock-llm
+    std::string upstreamPath; // the JSON-lines record of `upstream`, one line per request
 };
 
 // One rule judged on a probe run, clang-tidy style: a check's .cpp defines

@@ -108,4 +108,16 @@ const runtime::RecognizerSet& builtinRecognizers() {
     return set;
 }
 
+runtime::ScanSettings defaultScanSettings() {
+    runtime::ScanSettings settings;
+    settings.recognizers = &builtinRecognizers();
+    for (const runtime::RecognizerSpec& spec : settings.recognizers->recognizers) {
+        auto recognizer = runtime::recognizerNamed(spec.id);
+        if (recognizer && spec.enabled) {
+            settings.active[static_cast<size_t>(*recognizer)] = &spec;
+        }
+    }
+    return settings;
+}
+
 } // namespace privaudit::checks

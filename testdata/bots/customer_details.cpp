@@ -51,6 +51,22 @@ std::string maskedTail(const std::string& value) {
     return std::string(compact.size() - 4, '*') + compact.substr(compact.size() - 4);
 }
 
+std::string redacted(const std::string& message, const CustomerDetails& details) {
+    std::string text = message;
+    if (auto name = details.find("name"); name != details.end() && !name->second.empty()) {
+        for (size_t at; (at = text.find(name->second)) != std::string::npos;) {
+            text.replace(at, name->second.size(), "[redacted]");
+        }
+    }
+    std::istringstream words(text);
+    std::string out;
+    for (std::string word; words >> word;) {
+        bool personal = std::ranges::any_of(word, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '@'; });
+        out += (out.empty() ? "" : " ") + (personal ? std::string("[redacted]") : word);
+    }
+    return out;
+}
+
 bool mentions(const std::string& message, const std::string& phrases) {
     std::string lower = message;
     std::ranges::transform(lower, lower.begin(),

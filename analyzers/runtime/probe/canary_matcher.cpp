@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <openssl/evp.h>
 #include <optional>
 #include <utility>
 
@@ -146,6 +147,33 @@ std::string hexOf(std::string_view bytes) {
     return out;
 }
 
+std::string digest(const EVP_MD* algorithm, std::string_view bytes) {
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned size = 0;
+    EVP_Digest(bytes.data(), bytes.size(), out, &size, algorithm, nullptr);
+    return std::string(reinterpret_cast<const char*>(out), size);
+}
+
+// Unsalted digests of the value and of its normalised form, as hex and as unpadded base64:
+// what a store that "anonymises" by hashing keeps, and anyone can recompute from a guess.
+std::vector<std::pair<std::string, std::string>> digestsOf(const std::string& value,
+                                                           const std::string& folded) {
+    const std::pair<const char*, const EVP_MD*> algorithms[] = {{"unsalted SHA-256", EVP_sha256()},
+                                                                {"unsalted SHA-1", EVP_sha1()},
+                                                                {"unsalted MD5", EVP_md5()}};
+    std::vector<std::pair<std::string, std::string>> digests;
+    for (const std::string& form : {value, folded}) {
+        for (auto [name, algorithm] : algorithms) {
+            std::string raw = digest(algorithm, form);
+            std::string encoded = base64(raw);
+            encoded.erase(encoded.find_last_not_of('=') + 1);
+            digests.emplace_back(name, hexOf(raw));
+            digests.emplace_back(std::string(name) + ", base64", encoded);
+        }
+    }
+    return digests;
+}
+
 std::string lower(std::string_view text) {
     std::string out(text);
     for (char& c : out) {
@@ -169,11 +197,13 @@ std::string foldForMatching(std::string_view text) {
 CanaryMatcher::CanaryMatcher(const std::vector<SyntheticCustomer>& customers) {
     for (size_t i = 0; i < customers.size(); ++i) {
         for (const Canary& canary : customers[i].canaries) {
-            Needle needle{static_cast<int>(i),           canary.kind, canary.value,
-                          foldForMatching(canary.value), {},          hexOf(canary.value)};
+            Needle needle{
+                static_cast<int>(i), canary.kind, canary.value, foldForMatching(canary.value), {},
+                hexOf(canary.value), {}};
             for (size_t alignment = 0; alignment < 3; ++alignment) {
                 needle.base64Middles.push_back(base64Middle(canary.value, alignment));
             }
+            needle.digests = digestsOf(canary.value, needle.folded);
             needles_.push_back(std::move(needle));
         }
     }
@@ -219,6 +249,12 @@ std::vector<CanaryMatch> CanaryMatcher::find(std::string_view text) const {
         }
         if (!how && lowered.find(needle.hex) != std::string::npos) {
             how = "hex";
+        }
+        for (const auto& [name, digestText] : needle.digests) {
+            std::string_view haystack = name.ends_with("base64") ? text : lowered;
+            if (!how && haystack.find(digestText) != std::string_view::npos) {
+                how = name;
+            }
         }
         if (how) {
             matches.push_back({needle.customer, needle.kind, *how});

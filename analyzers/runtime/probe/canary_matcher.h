@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace privaudit::runtime::probe {
@@ -16,8 +17,9 @@ struct CanaryMatch {
 
 // Finds every customer's canaries in text, also when the text changed them on the way: case,
 // spacing and hyphens; JSON \u escapes, percent-encoding and HTML character references;
-// base64 (any of the three alignments) and hex. One match per canary and text, the most
-// literal form first.
+// base64 (any of the three alignments) and hex; unsalted MD5, SHA-1 and SHA-256 digests of the
+// value as sent or normalised (lower case, no spaces or hyphens: "+12025550123"), in hex or
+// base64. One match per canary and text, the most literal form first.
 class CanaryMatcher {
 public:
     explicit CanaryMatcher(const std::vector<SyntheticCustomer>& customers);
@@ -32,6 +34,7 @@ private:
         std::string folded;                     // case, spacing and hyphens removed
         std::vector<std::string> base64Middles; // one per alignment
         std::string hex;
+        std::vector<std::pair<std::string, std::string>> digests; // transformation, digest text
     };
     std::vector<Needle> needles_;
 };
