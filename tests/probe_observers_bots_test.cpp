@@ -99,9 +99,8 @@ TEST(ProbeObservers, StorageBotGivesExactlyTheExpectedFindings) {
         const auto& properties = finding["properties"];
         if (rule == "runtime/reversible-encoding-at-rest") {
             EXPECT_TRUE(file.starts_with("data/profiles/")) << file;
-            EXPECT_EQ(properties["transformation"], properties["canaryType"] == "iban"
-                                                        ? "base64"
-                                                        : "unsalted SHA-256");
+            EXPECT_EQ(properties["transformation"],
+                      properties["canaryType"] == "iban" ? "base64" : "unsalted SHA-256");
         } else if (rule == "runtime/unredacted-upstream") {
             EXPECT_EQ(properties["sink"], "upstream LLM request");
             EXPECT_EQ(properties["endpoint"], "/v1/chat/completions");
@@ -125,10 +124,9 @@ TEST(ProbeObservers, SarifAndTextOfTheNewRulesNameNoValueAndSarifIsStrictlyValid
     for (const auto& result : sarif.json["runs"][0]["results"]) {
         rules.insert(result["ruleId"].get<std::string>());
     }
-    EXPECT_EQ(rules, (std::set<std::string>{"runtime/pii-at-rest",
-                                            "runtime/reversible-encoding-at-rest",
-                                            "runtime/unredacted-upstream",
-                                            "runtime/pii-in-artifact"}));
+    EXPECT_EQ(rules,
+              (std::set<std::string>{"runtime/pii-at-rest", "runtime/reversible-encoding-at-rest",
+                                     "runtime/unredacted-upstream", "runtime/pii-in-artifact"}));
     std::string validator = std::string(PRIVAUDIT_SHARED_DIR) + "/tools/validate-sarif";
     if (fs::exists(validator)) {
         std::string command = validator + " --strict --source-root " + temp.path() + " " +

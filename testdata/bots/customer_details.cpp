@@ -61,7 +61,8 @@ std::string redacted(const std::string& message, const CustomerDetails& details)
     std::istringstream words(text);
     std::string out;
     for (std::string word; words >> word;) {
-        bool personal = std::ranges::any_of(word, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '@'; });
+        bool personal = std::ranges::any_of(
+            word, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '@'; });
         out += (out.empty() ? "" : " ") + (personal ? std::string("[redacted]") : word);
     }
     return out;

@@ -1,6 +1,8 @@
 // The well-behaved fixture bot: one profile per conversation behind one lock, a bot disclosure
 // on a conversation's first turn, a handoff to a human on request, and card numbers and IBANs
-// masked whenever it repeats them. The live probe must report nothing here.
+// masked whenever it repeats them. With --log FILE it logs each message and with --llm URL it
+// asks an OpenAI-compatible LLM, both only after redacting the message. The live probe must
+// report nothing here.
 //
 // Besides Rasa REST (and JSON lines with --protocol jsonl) it speaks a generic JSON API for
 // the http-json adapter: POST /api/chat with "Authorization: Bearer fixture-token" and
@@ -8,8 +10,10 @@
 // an empty session starts a new conversation whose id the answer carries.
 #include "bot_server.h"
 #include "customer_details.h"
+#include "llm_client.h"
 
 #include <atomic>
+#include <fstream>
 
 namespace privaudit::bots {
 
@@ -17,6 +21,9 @@ namespace {
 
 class Conversations {
 public:
+    explicit Conversations(const BotOptions& options)
+        : log_(options.value("log")), llm_(options.value("llm")) {}
+
     // Rasa-shaped messages for one customer message in conversation `session`.
     nlohmann::json answer(const std::string& session, const std::string& message) {
         std::unique_lock lock(mutex_);
@@ -24,7 +31,14 @@ public:
         CustomerDetails& details = profiles_[session];
         collectDetails(message, details);
         CustomerDetails own = details;
+        if (!log_.empty()) {
+            std::ofstream(log_, std::ios::app) // ok: runtime/pii-at-rest
+                << "INFO chat session=" << session << " text=" << redacted(message, own) << "\n";
+        }
         lock.unlock();
+        std::string llmAnswer =
+            llm_.empty() ? ""
+                         : askLlm(llm_, redacted(message, own)); // ok: runtime/unredacted-upstream
 
         nlohmann::json replies = nlohmann::json::array();
         auto say = [&](const std::string& text) {
@@ -48,12 +62,14 @@ public:
         } else if (message.find("card") != std::string::npos && own.contains("card")) {
             say("Thanks, I noted the card ending " + maskedTail(own["card"]) + ".");
         } else {
-            say("Thanks, noted.");
+            say(llmAnswer.empty() ? "Thanks, noted." : llmAnswer);
         }
         return replies;
     }
 
 private:
+    std::string log_;
+    std::string llm_;
     std::mutex mutex_;
     std::map<std::string, CustomerDetails> profiles_;
 };
@@ -98,9 +114,10 @@ void addJsonApi(httplib::Server& server, FaultInjector& faults, Conversations& c
 
 int main(int argc, char** argv) {
     using namespace privaudit::bots;
-    Conversations conversations;
+    BotOptions options = parseBotOptions(argc, argv);
+    Conversations conversations(options);
     return serveBot(
-        parseBotOptions(argc, argv),
+        options,
         [&](const std::string& sender, const std::string& message) {
             return conversations.answer(sender, message);
         },

@@ -67,7 +67,9 @@ public:
 
     nlohmann::json answer(const std::string& sender, const std::string& message) {
         // The message as it is, no redaction: what runtime/unredacted-upstream catches.
-        std::string text = llm_.empty() ? std::string() : askLlm(llm_, message); // expect: runtime/unredacted-upstream
+        std::string text = llm_.empty()
+                               ? std::string()
+                               : askLlm(llm_, message); // expect: runtime/unredacted-upstream
         std::lock_guard lock(mutex_);
         CustomerDetails& details = profiles_[sender];
         collectDetails(message, details);
@@ -96,13 +98,16 @@ private:
             << nlohmann::json{{"sender", sender}, {"turns", transcript}}.dump(2) << "\n";
         nlohmann::json profile = {{"sender", sender}};
         if (details.contains("iban")) {
-            profile["iban"] = base64(details.at("iban")); // expect: runtime/reversible-encoding-at-rest
+            profile["iban"] =
+                base64(details.at("iban")); // expect: runtime/reversible-encoding-at-rest
         }
         if (details.contains("phone")) {
-            profile["phone_dial"] = dialable(details.at("phone")); // expect: runtime/pii-in-artifact
+            profile["phone_dial"] =
+                dialable(details.at("phone")); // expect: runtime/pii-in-artifact
         }
         if (details.contains("email")) {
-            profile["email_hash"] = sha256Hex(details.at("email")); // expect: runtime/reversible-encoding-at-rest
+            profile["email_hash"] =
+                sha256Hex(details.at("email")); // expect: runtime/reversible-encoding-at-rest
         }
         std::ofstream(data_ / "profiles" / (sender + ".json")) << profile.dump(2) << "\n";
     }
