@@ -11,6 +11,7 @@
 #include "core/fingerprint.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -135,6 +136,9 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
         }
         std::cerr << "privaudit probe: mock LLM listening on " << mockLlm->baseUrl() << " (port "
                   << mockLlm->port() << ")\n";
+        // A bot the probe starts itself (--command) finds the mock here, an OpenAI SDK by itself.
+        ::setenv("PRIVAUDIT_MOCK_LLM_URL", mockLlm->baseUrl().c_str(), 1);
+        ::setenv("OPENAI_BASE_URL", mockLlm->baseUrl().c_str(), 1);
     }
 
     std::string targetError;

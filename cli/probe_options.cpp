@@ -56,7 +56,9 @@ options:
                            /v1/completions, GET /v1/models) on loopback for the bot to use as
                            its provider; answers with a canned completion and records every
                            request next to the transcript (NAME.upstream.jsonl). HOST must be
-                           127.0.0.1, localhost or [::1]; port 0 picks a free port (printed)
+                           127.0.0.1, localhost or [::1]; port 0 picks a free port (printed).
+                           A --command bot gets its base URL in PRIVAUDIT_MOCK_LLM_URL and
+                           OPENAI_BASE_URL
   --format FORMAT          text, sarif, json, html, markdown or junit (as for scan)
   -o, --output FILE        write the report to FILE (atomically); .sarif and .json names imply
                            the format; findings are also printed as text unless --quiet

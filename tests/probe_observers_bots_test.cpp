@@ -142,6 +142,22 @@ TEST(ProbeObservers, SarifAndTextOfTheNewRulesNameNoValueAndSarifIsStrictlyValid
     expectNoCanaryValue(text.text + text.command.out + text.command.err);
 }
 
+TEST(ProbeObservers, ACommandBotFindsTheMockLlmOnAFreePortThroughItsEnvironment) {
+    TempDir temp;
+    ProbeReport report =
+        runProbe({"--command", fixtureBotPath("storage_bot") + " --protocol jsonl"}, temp,
+                 "command.json", "7", {"--reply-pointer", "/replies", "--mock-llm", "127.0.0.1:0"});
+    ASSERT_EQ(report.command.exitCode, 1) << report.command.err;
+    EXPECT_NE(report.command.err.find("mock LLM listening on http://127.0.0.1:"),
+              std::string::npos);
+    std::set<std::string> upstream;
+    for (const std::string& finding : findingsOf(report.json)) {
+        upstream.insert(finding.substr(0, finding.find(' ')));
+    }
+    EXPECT_EQ(upstream, std::set<std::string>{"runtime/unredacted-upstream"}) << report.text;
+    EXPECT_EQ(report.json["findings"].size(), 20u) << report.text;
+}
+
 TEST(ProbeObservers, GoodBotRedactsBeforeItLogsOrCallsItsLlm) {
     TempDir temp;
     ProbeReport report = probeObserved("good_bot", temp, "good.json");

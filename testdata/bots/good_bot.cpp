@@ -22,7 +22,7 @@ namespace {
 class Conversations {
 public:
     explicit Conversations(const BotOptions& options)
-        : log_(options.value("log")), llm_(options.value("llm")) {}
+        : log_(options.value("log")), llm_(llmUrl(options.value("llm"))) {}
 
     // Rasa-shaped messages for one customer message in conversation `session`.
     nlohmann::json answer(const std::string& session, const std::string& message) {

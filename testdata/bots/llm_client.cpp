@@ -1,9 +1,15 @@
 #include "llm_client.h"
 
+#include <cstdlib>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
 namespace privaudit::bots {
+
+std::string llmUrl(const std::string& option) {
+    const char* mock = std::getenv("PRIVAUDIT_MOCK_LLM_URL");
+    return !option.empty() ? option : (mock ? mock : "");
+}
 
 std::string askLlm(const std::string& baseUrl, const std::string& prompt) {
     size_t slash = baseUrl.find('/', baseUrl.find("//") + 2);

@@ -8,7 +8,8 @@
 //               e-mail address as an unsalted SHA-256 ("protected" the reversible way), and
 //               the phone number in dialling form (00 44 ...);
 // --llm URL     sends each message unredacted to an OpenAI-compatible API at URL (e.g.
-//               http://127.0.0.1:PORT/v1, the probe's --mock-llm) and replies with its answer.
+//               http://127.0.0.1:PORT/v1, the probe's --mock-llm; by default the mock of the
+//               probe that started the bot, if any) and replies with its answer.
 #include "bot_server.h"
 #include "customer_details.h"
 #include "llm_client.h"
@@ -58,7 +59,8 @@ std::string dialable(const std::string& phone) {
 class StorageBot {
 public:
     explicit StorageBot(const BotOptions& options)
-        : data_(options.value("data")), log_(options.value("log")), llm_(options.value("llm")) {
+        : data_(options.value("data")), log_(options.value("log")),
+          llm_(llmUrl(options.value("llm"))) {
         if (!data_.empty()) {
             fs::create_directories(data_ / "transcripts");
             fs::create_directories(data_ / "profiles");
