@@ -2,6 +2,7 @@
 
 #include "analyzers/runtime/byte_source.h"
 #include "analyzers/runtime/csv_records.h"
+#include "analyzers/runtime/json_line_filter.h"
 #include "analyzers/runtime/json_values.h"
 #include "analyzers/runtime/masked_preview.h"
 
@@ -38,18 +39,12 @@ std::string fieldContext(const JsonPath& path) {
     return words;
 }
 
-// A JSON number that cannot be an identifier: shorter than nine digits or not an integer
-// (latencies, scores, amounts).
-bool plainNumber(std::string_view number) {
-    if (number.size() < 9) {
-        return true;
-    }
-    for (char c : number) {
-        if (c == '.' || c == 'e' || c == 'E') {
-            return true;
-        }
-    }
-    return false;
+// The pointer to a key that holds a value ({"by_email": {"erika@example.org": ...}}): the key
+// is masked like the value, or the logical location would print what the finding masks.
+std::string keyPointer(const JsonPath& path, const Match& match) {
+    JsonPath masked = path;
+    masked.back() = maskedPreview(match.recognizer->entity, match.value);
+    return jsonPointer(masked);
 }
 
 bool mayHoldValue(std::string_view key) {
@@ -190,6 +185,9 @@ private:
             size_t first = line.find_first_not_of(" \t");
             bool object = first != std::string::npos && (line[first] == '{' || line[first] == '[');
             if (jsonLines && whole && object) {
+                if (!jsonLineNeedsScan(line)) {
+                    continue;
+                }
                 if (scanJson(line, [&](size_t offset) {
                         return std::pair(reader.lineNumber(), offset);
                     })) {
@@ -223,7 +221,7 @@ private:
             });
             scanText(scalar.text, field, settings_, matches_);
             for (Match& match : matches_) {
-                std::string pointer = jsonPointer(path);
+                std::string pointer = scalar.isKey ? keyPointer(path, match) : jsonPointer(path);
                 found.push_back(
                     {std::move(match),
                      {pointer, {scalar.inputOffset(match.begin), scalar.inputOffset(match.end)}}});

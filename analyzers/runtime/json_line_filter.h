@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace privaudit::runtime {
+
+// The raw bytes of one JSON line with the JSON syntax blanked out: quotes and the structural
+// characters outside strings ('{', '}', '[', ']', ':', ',') become spaces, everything else
+// stays where it was. Every key and value then reads as it does on its own, bounded by spaces
+// (the scanner treats the outside of a text unit as a space), so findCandidates over the
+// whole line finds a candidate when any scalar holds one, without parsing the line into
+// scalars and key paths. Only lines with a candidate pay for that.
+//
+// False when the line cannot be blanked that way: it has a backslash (an escape changes the
+// bytes a scalar holds), a string is not closed or it does not end in '}' or ']' (a truncated
+// line: it goes to the parser, which says it is not JSON). Lines that pass are not checked
+// further: one that is not JSON in some other way and holds no candidate is skipped unnoticed.
+bool blankJsonSyntax(std::string_view line, std::string& out);
+
+// False when no key or value of the line holds a candidate or an encoded span, so parsing it
+// would report nothing; true when it must be parsed and scanned value by value.
+bool jsonLineNeedsScan(std::string_view line);
+
+} // namespace privaudit::runtime
