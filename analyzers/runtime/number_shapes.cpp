@@ -270,6 +270,16 @@ void push(std::vector<Candidate>& out, size_t begin, size_t end, Recognizer reco
     out.push_back({begin, end, recognizer, structure, digits});
 }
 
+// "2026-11-03 09:14:02", "2026-11-03T09:14": a log timestamp, on every line of most logs. A
+// run that opens with a year of the last five years, '-' and two digits is none of the shapes
+// classify knows in two or more groups (not a birth date, too recent; the wrong group lengths
+// for cards, SSN, NHS and tax numbers; not a phone number, which starts with 0), so only the
+// year on its own is tried.
+bool recentDateLead(std::string_view text, const DigitGroups& g) {
+    return g.count >= 2 && g.parts[0].length() == 4 && g.separatorChars[0] == '-' &&
+           g.parts[1].length() == 2 && number(text, g.parts[0]) > currentYear() - 5;
+}
+
 // Every shape the first `count` groups can be; true when one matched.
 bool classify(std::string_view text, const DigitGroups& g, size_t count,
               std::vector<Candidate>& out) {
@@ -329,8 +339,10 @@ bool classify(std::string_view text, const DigitGroups& g, size_t count,
     bool phoneSeparators =
         seps.find_first_not_of(" -/") == std::string_view::npos && count <= 4 && !serviceNumber;
     if (phoneSeparators && digits.starts_with("00") && digits.size() >= 10 && digits.size() <= 17) {
+        std::string international = "+";
+        international.append(digits, 2);
         push(out, begin, end, Recognizer::Phone, internationalPhoneStructure(digits.substr(2)),
-             "+" + digits.substr(2));
+             international);
     } else if (phoneSeparators && digits[0] == '0' && digits[1] != '0' && digits.size() >= 9 &&
                digits.size() <= 12 && !lengthsAre(p, count, {3, 2, 4})) {
         push(out, begin, end, Recognizer::Phone,
@@ -421,7 +433,7 @@ size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
                    : 0;
     }
     DigitGroups groups = collectGroups(text, begin, tokenEnd);
-    for (size_t count = groups.count; count > 0; --count) {
+    for (size_t count = recentDateLead(text, groups) ? 1 : groups.count; count > 0; --count) {
         size_t end = groups.parts[count - 1].end;
         if (rightBoundaryOk(text, end) && classify(text, groups, count, out)) {
             return out.back().end > end ? out.back().end : end;
