@@ -64,6 +64,14 @@ if g++ -O2 -std=c++17 bench/re2_set_bench.cpp -o "$work/re2_set_bench" $(pkg-con
     echo "RE2::Set, same patterns, which match per line (1 thread):"
     "$work/re2_set_bench" bench/rg_patterns.txt "$corpus"/*.jsonl "$corpus"/*.txt
 fi
+if pkg-config --exists libhs &&
+    g++ -O2 -std=c++17 bench/hyperscan_bench.cpp -o "$work/hyperscan_bench" $(pkg-config --cflags --libs libhs); then
+    echo
+    echo "Hyperscan, same patterns, block mode, every match end (1 thread, CPU time):"
+    "$work/hyperscan_bench" bench/rg_patterns.txt "$corpus"/*.jsonl "$corpus"/*.txt
+else
+    echo "Hyperscan is not installed (apt-get install libhyperscan-dev, amd64 only); not timed" >&2
+fi
 echo
 python3 bench/score_findings.py "$corpus/truth.tsv" "$work/report-1.json"
 cmp -s <(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["findings"])' "$work/report-1.json") \
