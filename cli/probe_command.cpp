@@ -116,8 +116,12 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
             .string();
     core::Policy policy = loadPolicy(options.policyFile, ".", result.notifications);
 
-    runtime::probe::ProbeSettings settings{options.customers, options.rounds,
-                                           options.seed ? *options.seed : std::random_device{}()};
+    runtime::probe::ProbeSettings settings{
+        .customers = options.customers,
+        .rounds = options.rounds,
+        .seed = options.seed ? *options.seed : std::random_device{}(),
+        .maxBurst = options.maxBurst,
+    };
     std::string transcript = fs::absolute(options.transcript).lexically_normal().string();
     std::string upstreamRecord = upstreamRecordPath(transcript);
     std::set<std::string> ownFiles = {transcript, upstreamRecord};
@@ -184,6 +188,9 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
     if (!result.findings.empty()) {
         std::cerr << "privaudit probe: replay with --seed " << settings.seed << " --customers "
                   << settings.customers << " --rounds " << settings.rounds
+                  << (settings.maxBurst != runtime::probe::defaultMaxBurst
+                          ? " --max-burst " + std::to_string(settings.maxBurst)
+                          : "")
                   << "; schedule: " << run.schedule.describe() << "\n";
     }
 

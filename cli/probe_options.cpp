@@ -41,6 +41,8 @@ options:
                            system's
   --customers N            synthetic customers, 2 to 100 (default: 8)
   --rounds K               messages per customer (default: 12)
+  --max-burst N            the most customers whose messages are sent at the same moment,
+                           1 (one at a time) to 64 (default: 4)
   --seed N                 the seed of customers and schedule (default: a random one, printed)
   --timeout SECONDS        per message, for connecting, sending and reading each (default:
                            10); after 3 steps in a row without any reply the probe stops
@@ -211,6 +213,11 @@ std::string parseProbeOptions(const std::vector<std::string>& args, ProbeOptions
         } else if (arg == "--rounds") {
             if (value() && !parsePositive(text, options.rounds)) {
                 error = "--rounds must be a positive number, not '" + text + "'";
+            }
+        } else if (arg == "--max-burst") {
+            if (value() && (!parseNumber(text, options.maxBurst) || options.maxBurst < 1 ||
+                            options.maxBurst > 64)) {
+                error = "--max-burst must be a number from 1 to 64, not '" + text + "'";
             }
         } else if (arg == "--seed") {
             std::uint64_t seed = 0;

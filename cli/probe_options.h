@@ -21,6 +21,7 @@ struct ProbeOptions {
     std::string sessionPointer;                               // http-json
     int customers = 8;
     int rounds = 12;
+    int maxBurst = 4;                  // runtime::probe::defaultMaxBurst
     std::optional<std::uint64_t> seed; // default: a random one, printed
     int timeoutSeconds = 10;
     std::string transcript = "privaudit-probe.jsonl";

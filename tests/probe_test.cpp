@@ -156,6 +156,16 @@ TEST(Schedule, SameSeedSameScheduleWithBursts) {
     }
     EXPECT_TRUE(burst);
     EXPECT_EQ(turns, std::vector<int>(6, 10));
+
+    for (const auto& step : runtime::probe::makeSchedule(5, 6, 10, 1).steps) {
+        EXPECT_EQ(step.size(), 1u);
+    }
+    size_t largest = 0;
+    for (const auto& step : runtime::probe::makeSchedule(5, 40, 10, 16).steps) {
+        largest = std::max(largest, step.size());
+        EXPECT_LE(step.size(), 16u);
+    }
+    EXPECT_GT(largest, 4u);
 }
 
 ProbeReport probe(const std::string& url, const TempDir& temp, const std::string& name,
@@ -252,6 +262,15 @@ TEST(Probe, CatchesTheLeakyBotAndNamesTheSeed) {
     }
     EXPECT_EQ(observers, std::set<std::string>(std::ranges::views::keys(seen).begin(),
                                                std::ranges::views::keys(seen).end()));
+}
+
+TEST(Probe, TheLeakyBotIsCleanOneMessageAtATime) {
+    FixtureBot bot("leaky_concurrency_bot");
+    TempDir temp;
+    ProbeReport report =
+        runProbe({"--target", bot.url()}, temp, "sequential.json", "7", {"--max-burst", "1"});
+    EXPECT_EQ(report.command.exitCode, 0) << report.command.err;
+    EXPECT_TRUE(report.json["findings"].empty()) << report.text;
 }
 
 TEST(Probe, BotThatKeepsCustomersApartHasNoFinding) {

@@ -1,6 +1,7 @@
 // How the probe reaches a bot and what it does when the bot misbehaves: the http-json and jsonl
-// adapters, https, and a target that crashes, hangs, answers garbage or answers slowly — each
-// against a real fixture bot of testdata/bots on loopback.
+// adapters, https, a target that crashes, hangs, answers garbage or answers slowly, and a
+// bigger load — each against a real fixture bot of testdata/bots on loopback.
+#include "analyzers/runtime/probe/canaries.h"
 #include "tests/fixture_bot.h"
 #include "tests/probe_runner.h"
 
@@ -50,6 +51,16 @@ std::string failureAt(const ProbeReport& report, int line) {
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
+}
+
+// Error messages describe what the target sent without quoting it: it may carry canaries.
+void expectNoCanaryValue(const ProbeReport& report, std::uint64_t seed) {
+    for (const auto& customer : runtime::probe::generateCustomers(seed, 4)) {
+        for (const auto& canary : customer.canaries) {
+            EXPECT_FALSE(contains(report.text, canary.value)) << canary.value;
+            EXPECT_FALSE(contains(report.command.err, canary.value)) << canary.value;
+        }
+    }
 }
 
 const std::vector<std::string> goodBotJsonApi = {
@@ -111,6 +122,7 @@ TEST(ProbeHttpJson, MissingHeaderAndWrongPointerAreReported) {
     EXPECT_TRUE(contains(message, "the reply has nothing at '/answer/text': a JSON object with "
                                   "keys messages, session"))
         << message;
+    expectNoCanaryValue(pointer, 5);
 }
 
 std::string jsonlBot(const std::string& bot, const std::string& fault = "") {
@@ -202,6 +214,7 @@ TEST(ProbeFaults, TargetAnswersGarbage) {
     EXPECT_TRUE(contains(message, "the bot's reply is not a JSON list of messages but not JSON "
                                   "(48 bytes starting '<html><body>502 ')"))
         << message;
+    expectNoCanaryValue(report, 5);
 }
 
 TEST(ProbeFaults, SlowTargetWithinAndBeyondTheTimeout) {
@@ -217,6 +230,18 @@ TEST(ProbeFaults, SlowTargetWithinAndBeyondTheTimeout) {
                                      {"--rounds", "2", "--timeout", "1"});
     EXPECT_EQ(impatient.command.exitCode, 3) << impatient.command.err;
     EXPECT_TRUE(contains(failureAt(impatient, 1), " within 1 s"));
+}
+
+TEST(ProbeLoad, GoodBotStaysCleanWith64CustomersInBurstsOf16) {
+    // The correctness half of bench/probe_load.sh (which records the time).
+    FixtureBot bot("good_bot");
+    TempDir temp;
+    ProbeReport report = runProbe({"--target", bot.url()}, temp, "load.json", "1",
+                                  {"--customers", "64", "--rounds", "10", "--max-burst", "16"});
+    EXPECT_EQ(report.command.exitCode, 0) << report.command.err;
+    EXPECT_TRUE(report.json["findings"].empty()) << report.text;
+    EXPECT_TRUE(report.json["notifications"].empty()) << report.text;
+    EXPECT_EQ(transcriptOf(temp).size(), 640u);
 }
 
 TEST(ProbeHttps, TrustsTheGivenCaAndRejectsAnUnknownOne) {

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <thread>
 
 namespace privaudit::bots {
@@ -153,6 +154,15 @@ int serveBot(const BotOptions& options, ChatHandler handler,
     if (extraRoutes) {
         extraRoutes(server, faults);
     }
+    // Debian's cpp-httplib 0.11 listens with a backlog of 5 (compiled in): a burst of more
+    // simultaneous connections would wait for SYN retransmits. Listening again on the same
+    // socket raises the backlog; set_socket_options is the one place that sees the socket.
+    int listeningSocket = -1;
+    server.set_socket_options([&](socket_t socket) {
+        listeningSocket = socket;
+        int yes = 1;
+        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     int port = options.port == 0
                    ? server.bind_to_any_port("127.0.0.1")
                    : (server.bind_to_port("127.0.0.1", options.port) ? options.port : -1);
@@ -160,6 +170,7 @@ int serveBot(const BotOptions& options, ChatHandler handler,
         std::cerr << "cannot listen on 127.0.0.1:" << options.port << "\n";
         return 1;
     }
+    ::listen(listeningSocket, SOMAXCONN);
     std::thread stopper([&] {
         int signal = 0;
         sigwait(&stopSignals, &signal);

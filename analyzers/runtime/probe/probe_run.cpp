@@ -14,9 +14,10 @@ std::string senderId(std::uint64_t seed, const SyntheticCustomer& customer) {
 }
 
 ProbeRun runProbe(const ProbeSettings& settings, ChatAdapter& bot) {
-    ProbeRun run{generateCustomers(settings.seed, settings.customers),
-                 makeSchedule(settings.seed, settings.customers, settings.rounds),
-                 {}};
+    ProbeRun run{
+        generateCustomers(settings.seed, settings.customers),
+        makeSchedule(settings.seed, settings.customers, settings.rounds, settings.maxBurst),
+        {}};
     std::vector<int> spoken(static_cast<size_t>(settings.customers), 0);
     int failedSteps = 0;
     for (size_t s = 0; s < run.schedule.steps.size(); ++s) {

@@ -14,6 +14,7 @@ struct ProbeSettings {
     int customers = 8;
     int rounds = 12;
     std::uint64_t seed = 1;
+    int maxBurst = defaultMaxBurst; // the most messages sent at the same moment
     // Stop after this many steps in a row in which no message got a reply: a target that
     // crashed or hangs then costs a few timeouts, not one per remaining message.
     int giveUpAfterFailedSteps = 3;

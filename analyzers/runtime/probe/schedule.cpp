@@ -8,7 +8,6 @@ namespace privaudit::runtime::probe {
 namespace {
 
 constexpr std::uint64_t scheduleStream = 0x5c4ed0e;
-constexpr int maxBurst = 4;
 
 } // namespace
 
@@ -25,7 +24,7 @@ std::string Schedule::describe() const {
     return text;
 }
 
-Schedule makeSchedule(std::uint64_t seed, int customers, int rounds) {
+Schedule makeSchedule(std::uint64_t seed, int customers, int rounds, int maxBurst) {
     // Its own stream, so that the same seed gives the same customers whatever the schedule.
     std::mt19937_64 engine(seed ^ scheduleStream);
     Schedule schedule{seed, customers, rounds, {}};
@@ -40,10 +39,12 @@ Schedule makeSchedule(std::uint64_t seed, int customers, int rounds) {
         if (waiting.empty()) {
             return schedule;
         }
-        // Half of the steps are bursts of 2 to 4 customers, when that many are still talking.
+        // Half of the steps are bursts of 2 to maxBurst customers, when that many are still
+        // talking; maxBurst 1 makes the run sequential.
         size_t size = 1;
-        if (waiting.size() > 1 && engine() % 2 == 0) {
-            size = 2 + engine() % (std::min<size_t>(waiting.size(), maxBurst) - 1);
+        if (waiting.size() > 1 && maxBurst > 1 && engine() % 2 == 0) {
+            size = 2 +
+                   engine() % (std::min<size_t>(waiting.size(), static_cast<size_t>(maxBurst)) - 1);
         }
         for (size_t i = 0; i < size; ++i) {
             std::swap(waiting[i], waiting[i + engine() % (waiting.size() - i)]);

@@ -19,6 +19,10 @@ struct Schedule {
     std::string describe() const;
 };
 
-Schedule makeSchedule(std::uint64_t seed, int customers, int rounds);
+// Bursts hold 2 to `maxBurst` customers (at most as many as are still talking); with
+// `maxBurst` 1 customers speak one at a time.
+constexpr int defaultMaxBurst = 4;
+Schedule makeSchedule(std::uint64_t seed, int customers, int rounds,
+                      int maxBurst = defaultMaxBurst);
 
 } // namespace privaudit::runtime::probe
