@@ -12,10 +12,13 @@
 #include "core/result_cache.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <optional>
 
 namespace privaudit::cli {
 
@@ -75,6 +78,21 @@ std::string cacheKey(const std::string& unit, const std::vector<std::string>& co
     return key;
 }
 
+// Why `file` cannot be compiled at all (missing, unreadable, binary), or nothing.
+std::optional<std::string> unreadableSource(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        return "cannot read file: " + std::string(std::strerror(errno));
+    }
+    std::string head(65536, '\0');
+    in.read(head.data(), std::ssize(head));
+    head.resize(static_cast<size_t>(in.gcount()));
+    if (head.find('\0') != std::string::npos) {
+        return std::string("binary file (NUL bytes); not compiled");
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 CppScanOutput scanCpp(const CppScanRequest& request, const core::Policy& policy,
@@ -109,6 +127,18 @@ CppScanOutput scanCpp(const CppScanRequest& request, const core::Policy& policy,
                !request.shard.includes(core::relativePath(file, request.sourceRoot));
     });
     std::ranges::sort(units);
+    if (!request.unsavedContent) {
+        std::erase_if(units, [&](const std::string& file) {
+            std::optional<std::string> problem = unreadableSource(file);
+            if (problem) {
+                output.notifications.push_back({core::Notification::Kind::InputUnreadable,
+                                                core::Level::Error,
+                                                *problem,
+                                                {file}});
+            }
+            return problem.has_value();
+        });
+    }
 
     auto cppChecks = core::CheckRegistry<cpp::CppCheck>::createAll();
     std::vector<cpp::CppCheck*> enabled;

@@ -119,12 +119,7 @@ int runDataScan(const DataScanOptions& options, const std::vector<std::string>& 
     core::Policy policy =
         loadPolicy(options.policyFile, options.paths.front(), result.notifications);
     core::DiscoveredInputs inputs = core::discoverInputs(options.paths);
-    for (const std::string& missing : inputs.missingPaths) {
-        result.notifications.push_back({Notification::Kind::InputUnreadable,
-                                        Level::Error,
-                                        "no such file or folder",
-                                        {missing}});
-    }
+    std::ranges::move(inputs.notifications, std::back_inserter(result.notifications));
     std::vector<std::string> files;
     if (policy.isEnabled(runtime::piiInArtifactRule)) {
         for (const auto* list : {&inputs.cppSources, &inputs.otherFiles}) {

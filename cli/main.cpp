@@ -5,6 +5,7 @@
 #include "cli/report_command.h"
 #include "cli/rules_command.h"
 #include "cli/scan_command.h"
+#include "core/interruption.h"
 
 #include <exception>
 #include <iostream>
@@ -105,6 +106,7 @@ int run(const std::vector<std::string>& arguments) {
 } // namespace
 
 int main(int argc, char** argv) {
+    privaudit::core::handleInterruptions();
     try {
         return run(std::vector<std::string>(argv, argv + argc));
     } catch (const std::exception& error) {

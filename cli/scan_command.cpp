@@ -130,12 +130,7 @@ int runScan(const ScanOptions& options, const std::vector<std::string>& argument
     } else {
         inputs = core::discoverInputs(options.paths);
     }
-    for (const std::string& missing : inputs.missingPaths) {
-        result.notifications.push_back({Notification::Kind::InputUnreadable,
-                                        Level::Error,
-                                        "no such file or folder",
-                                        {missing}});
-    }
+    std::ranges::move(inputs.notifications, std::back_inserter(result.notifications));
 
     std::vector<core::Finding> findings;
     CppScanRequest cppRequest{options.paths,

@@ -1,17 +1,47 @@
 #include "core/atomic_file.h"
 
+#include "core/interruption.h"
 #include "core/write_all.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace privaudit::core {
 
+namespace {
+
+// A device, pipe or socket (/dev/stdout, /dev/full, a FIFO) cannot be replaced by a rename and
+// must not be: it is written in place.
+std::string writeInPlace(const std::string& path, const std::string& content) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return path + ": cannot write: " + std::strerror(errno);
+    }
+    std::string error;
+    if (!writeAll(fd, content)) {
+        error = path + ": write failed: " + std::strerror(errno);
+    }
+    if (::close(fd) != 0 && error.empty()) {
+        error = path + ": write failed: " + std::strerror(errno);
+    }
+    return error;
+}
+
+} // namespace
+
 std::string writeFileAtomically(const std::string& path, const std::string& content) {
+    struct stat existing = {};
+    if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode) &&
+        !S_ISDIR(existing.st_mode)) {
+        return writeInPlace(path, content);
+    }
+    // Interrupted in here, privaudit would leave the temporary file behind.
+    InterruptionsDeferred deferred;
     std::filesystem::path target(path);
     std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
     std::string pattern = (folder / ("." + target.filename().string() + ".XXXXXX")).string();

@@ -1,5 +1,6 @@
 #include "core/isolated_jobs.h"
 
+#include "core/interruption.h"
 #include "core/write_all.h"
 
 #include <cerrno>
@@ -45,6 +46,7 @@ bool start(size_t index, std::chrono::milliseconds timeLimit,
     if (::pipe(fds) != 0) {
         return false;
     }
+    InterruptionsDeferred deferred; // so an interruption cannot miss the new process
     pid_t pid = ::fork();
     if (pid < 0) {
         ::close(fds[0]);
@@ -52,10 +54,12 @@ bool start(size_t index, std::chrono::milliseconds timeLimit,
         return false;
     }
     if (pid == 0) {
+        restoreDefaultInterruptionHandling();
         ::close(fds[0]);
         runChild(fds[1], index, job);
     }
     ::close(fds[1]);
+    trackChildProcess(pid);
     running.push_back({index, pid, fds[0], Clock::now() + timeLimit, {}, false});
     return true;
 }
@@ -64,6 +68,7 @@ JobOutcome finish(RunningJob& job) {
     int status = 0;
     while (::waitpid(job.pid, &status, 0) < 0 && errno == EINTR) {
     }
+    untrackChildProcess(job.pid);
     JobOutcome outcome;
     if (job.killedForTime) {
         outcome.status = JobOutcome::Status::TimedOut;

@@ -15,6 +15,9 @@ namespace {
 std::string computeRelativePath(std::string_view path, std::string_view root) {
     std::error_code ec;
     fs::path absolute = fs::weakly_canonical(fs::absolute(fs::path(path)), ec);
+    if (ec) { // a symbolic link loop: name the link itself
+        absolute = fs::absolute(fs::path(path)).lexically_normal();
+    }
     fs::path base = fs::weakly_canonical(fs::absolute(fs::path(root)), ec);
     fs::path relative = absolute.lexically_relative(base);
     if (relative.empty() || *relative.begin() == "..") {

@@ -1,6 +1,6 @@
 // The one runner for annotated testdata: scans every folder under testdata/ (but the
-// bad-input corpus) and requires findings and annotations to match exactly, both ways.
-// Runtime artifacts (testdata/runtime, the demo's logs) are scanned with scan-data.
+// hostile-input corpus testdata/bad) and requires findings and annotations to match exactly, both
+// ways. Runtime artifacts (testdata/runtime, the demo's logs) are scanned with scan-data.
 #include "tests/annotations.h"
 #include "tests/run_privaudit.h"
 
@@ -33,7 +33,7 @@ std::vector<std::string> annotatedFolders() {
     std::vector<std::string> folders;
     for (const auto& entry : fs::directory_iterator(fs::path(PRIVAUDIT_SOURCE_DIR) / "testdata")) {
         // testdata/bots are running bots: probe_test talks to them rather than scans them.
-        if (entry.is_directory() && entry.path().filename() != "bad-input" &&
+        if (entry.is_directory() && entry.path().filename() != "bad" &&
             entry.path().filename() != "runtime" && entry.path().filename() != "bots") {
             folders.push_back("testdata/" + entry.path().filename().string());
         }

@@ -413,10 +413,10 @@ TEST_F(ConfigAnalysisTest, ParseErrorNamesFileLineAndColumn) {
 
 TEST_F(ConfigAnalysisTest, OversizedFileIsSkipped) {
     std::string path = write("huge.json", std::string(maxConfigFileSize + 1, ' '));
-    EXPECT_FALSE(isConfigCandidate(path));
     ConfigAnalysis analysis = analyzeConfigFile(path, {});
     ASSERT_EQ(analysis.notifications.size(), 1u);
     EXPECT_EQ(analysis.notifications.front().kind, Notification::Kind::InputUnreadable);
+    EXPECT_EQ(analysis.notifications.front().level, core::Level::Warning);
 }
 
 TEST_F(ConfigAnalysisTest, AThrowingCheckBecomesANotification) {

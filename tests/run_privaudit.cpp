@@ -20,15 +20,19 @@ std::string readFile(const std::string& path) {
 }
 
 CommandResult runPrivaudit(const std::vector<std::string>& args) {
-    TempDir capture;
-    std::string command = "cd " + core::shellQuoted(PRIVAUDIT_SOURCE_DIR) + " && " +
-                          core::shellQuoted(PRIVAUDIT_BINARY);
+    std::string command = core::shellQuoted(PRIVAUDIT_BINARY);
     for (const std::string& arg : args) {
         command += " " + core::shellQuoted(arg);
     }
-    command += " >" + core::shellQuoted(capture.path() + "/out") + " 2>" +
-               core::shellQuoted(capture.path() + "/err") + " </dev/null";
-    int status = std::system(command.c_str());
+    return runShell(command);
+}
+
+CommandResult runShell(const std::string& command) {
+    TempDir capture;
+    std::string line = "cd " + core::shellQuoted(PRIVAUDIT_SOURCE_DIR) + " && (" + command + ") >" +
+                       core::shellQuoted(capture.path() + "/out") + " 2>" +
+                       core::shellQuoted(capture.path() + "/err") + " </dev/null";
+    int status = std::system(line.c_str());
     CommandResult result;
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     result.out = readFile(capture.path() + "/out");

@@ -14,6 +14,9 @@ struct CommandResult {
 // Runs the built privaudit binary with `args` from the source tree's root.
 CommandResult runPrivaudit(const std::vector<std::string>& args);
 
+// Runs a shell command line from the source tree's root; PRIVAUDIT_BINARY names the binary.
+CommandResult runShell(const std::string& command);
+
 // A fresh temporary folder, removed when the object goes.
 class TempDir {
 public:

@@ -36,12 +36,6 @@ std::optional<std::string> readFile(const std::string& path, std::string& failur
         failure = "is a directory";
         return std::nullopt;
     }
-    std::uintmax_t size = std::filesystem::file_size(path, error);
-    if (!error && size > maxConfigFileSize) {
-        failure = "larger than " + std::to_string(maxConfigFileSize >> 20) +
-                  " MiB; not read as a configuration file";
-        return std::nullopt;
-    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         failure = std::strerror(errno);
@@ -64,6 +58,18 @@ std::string formatName(const std::string& path) {
 std::optional<ConfigFile> load(const std::string& path, const std::string* unsavedText,
                                ConfigAnalysis& analysis) {
     try {
+        std::error_code sizeError;
+        if (!unsavedText && std::filesystem::file_size(path, sizeError) > maxConfigFileSize &&
+            !sizeError) {
+            // Data, not configuration (a fixture, an export): said, but not an analysis failure.
+            Notification note =
+                notification(Notification::Kind::InputUnreadable, path,
+                             "larger than " + std::to_string(maxConfigFileSize >> 20) +
+                                 " MiB; not read as a configuration file");
+            note.level = core::Level::Warning;
+            analysis.notifications.push_back(std::move(note));
+            return std::nullopt;
+        }
         std::string failure;
         std::optional<std::string> text =
             unsavedText ? std::optional(*unsavedText) : readFile(path, failure);

@@ -52,13 +52,7 @@ bool isConfigCandidate(const std::filesystem::path& path) {
     if (isKnownNonConfig(name)) {
         return false;
     }
-    if (!hasConfigExtension(name) && (path.has_extension() || !isExtensionlessContactFlow(path))) {
-        return false;
-    }
-    std::error_code error;
-    std::uintmax_t size = std::filesystem::file_size(path, error);
-    // A file whose size cannot be read stays a candidate, so the scan reports why it failed.
-    return error || size <= maxConfigFileSize;
+    return hasConfigExtension(name) || (!path.has_extension() && isExtensionlessContactFlow(path));
 }
 
 } // namespace privaudit::config
