@@ -36,7 +36,11 @@ void handleInterruptions() {
     action.sa_handler = onInterruption;
     action.sa_mask = interruptionSignals();
     for (int signal : {SIGINT, SIGTERM}) {
-        ::sigaction(signal, &action, nullptr);
+        struct sigaction previous = {};
+        ::sigaction(signal, nullptr, &previous);
+        if (previous.sa_handler != SIG_IGN) { // ignored on entry (nohup, `&`): stays ignored
+            ::sigaction(signal, &action, nullptr);
+        }
     }
 }
 
