@@ -71,9 +71,10 @@ Setup compilationDatabase(const std::string& unit, const std::string& flags,
             std::ofstream(folder + "/" + unit) << "int answer() { return 42; }\n";
         }
         nlohmann::json database = nlohmann::json::array();
+        // Files named relative to the directory, as many generators write them.
         for (const auto& [file, fileFlags] :
-             {std::pair{folder + "/good/client.cpp", std::string("-std=c++20")},
-              std::pair{folder + "/" + unit, flags}}) {
+             {std::pair{std::string("good/client.cpp"), std::string("-std=c++20")},
+              std::pair{unit, flags}}) {
             database.push_back({{"directory", folder},
                                 {"file", file},
                                 {"command", "clang++ " + fileFlags + " -c " + file}});

@@ -202,6 +202,29 @@ std::string jsonSyntaxError(const std::string& path) {
     return path + ": invalid JSON";
 }
 
+// A database entry may name its source relative to its directory ("file": "src/a.cpp"); Clang
+// then names every location in it relative to that directory, and the report would resolve it
+// against privaudit's own. The source is passed by its absolute path instead.
+clang::tooling::ArgumentsAdjuster
+absoluteSourceAdjuster(const clang::tooling::CompilationDatabase& database,
+                       const std::string& file) {
+    std::vector<CompileCommand> commands = database.getCompileCommands(file);
+    fs::path directory = commands.empty() ? fs::path() : fs::path(commands.front().Directory);
+    fs::path source = fs::path(file).lexically_normal();
+    return [directory, source](const clang::tooling::CommandLineArguments& arguments,
+                               llvm::StringRef) {
+        clang::tooling::CommandLineArguments adjusted = arguments;
+        for (std::string& argument : adjusted) {
+            fs::path path(argument);
+            if (!argument.starts_with("-") && path.is_relative() &&
+                (directory / path).lexically_normal() == source) {
+                argument = source.string();
+            }
+        }
+        return adjusted;
+    };
+}
+
 } // namespace
 
 CompilationSetup::CompilationSetup(std::unique_ptr<clang::tooling::CompilationDatabase> database)
@@ -263,6 +286,7 @@ CompilationSetup::UnitResult CompilationSetup::analyze(const std::string& file,
     if (unsavedContent) {
         tool.mapVirtualFile(file, *unsavedContent);
     }
+    tool.appendArgumentsAdjuster(absoluteSourceAdjuster(*database_, file));
     tool.appendArgumentsAdjuster(getClangSyntaxOnlyAdjuster());
     tool.appendArgumentsAdjuster(getClangStripOutputAdjuster());
     tool.appendArgumentsAdjuster(getClangStripDependencyFileAdjuster());
