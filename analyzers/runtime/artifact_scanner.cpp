@@ -39,14 +39,6 @@ std::string fieldContext(const JsonPath& path) {
     return words;
 }
 
-// The pointer to a key that holds a value ({"by_email": {"erika@example.org": ...}}): the key
-// is masked like the value, or the logical location would print what the finding masks.
-std::string keyPointer(const JsonPath& path, const Match& match) {
-    JsonPath masked = path;
-    masked.back() = maskedPreview(match.recognizer->entity, match.value);
-    return jsonPointer(masked);
-}
-
 bool mayHoldValue(std::string_view key) {
     for (char c : key) {
         if ((c >= '0' && c <= '9') || c == '@' || c == '%' || c == '\\') {
@@ -166,6 +158,40 @@ private:
         result_.findings.push_back(std::move(finding));
     }
 
+    // The JSON pointer of a finding, with every key on the way that is itself personal data (a
+    // map keyed by e-mail address) masked like a value: the logical location must not print
+    // what the finding masks. `keyMatch` is the finding's own match when it is the last key.
+    std::string maskedPointer(JsonPath path, const Match* keyMatch) const {
+        size_t ancestors = path.size() - (keyMatch ? 1 : 0);
+        for (size_t i = 0; i < ancestors; ++i) {
+            maskValuesIn(path[i]);
+        }
+        if (keyMatch) {
+            path.back() = maskedPreview(keyMatch->recognizer->entity, keyMatch->value);
+        }
+        return jsonPointer(path);
+    }
+
+    // Every value the recognizers find in `key`, at any score, replaced by its masked preview.
+    void maskValuesIn(std::string& key) const {
+        if (!mayHoldValue(key)) {
+            return;
+        }
+        ScanSettings anyScore = settings_;
+        anyScore.minScore = 0;
+        std::vector<Match> found;
+        FieldContext none;
+        scanText(key, none, anyScore, found);
+        size_t maskedFrom = key.size();
+        for (auto match = found.rbegin(); match != found.rend(); ++match) {
+            if (match->end <= maskedFrom) {
+                key.replace(match->begin, match->end - match->begin,
+                            maskedPreview(match->recognizer->entity, match->value));
+                maskedFrom = match->begin;
+            }
+        }
+    }
+
     void scanTextLine(std::string_view text, int line, size_t column) {
         matches_.clear();
         FieldContext none;
@@ -221,7 +247,7 @@ private:
             });
             scanText(scalar.text, field, settings_, matches_);
             for (Match& match : matches_) {
-                std::string pointer = scalar.isKey ? keyPointer(path, match) : jsonPointer(path);
+                std::string pointer = maskedPointer(path, scalar.isKey ? &match : nullptr);
                 found.push_back(
                     {std::move(match),
                      {pointer, {scalar.inputOffset(match.begin), scalar.inputOffset(match.end)}}});
