@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(
     cmake make g++ ccache pkg-config
     llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19
+    libclang-rt-19-dev
     libyaml-cpp-dev nlohmann-json3-dev libre2-dev libgtest-dev zlib1g-dev
     libcpp-httplib-dev libssl-dev
     clang-format-19

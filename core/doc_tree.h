@@ -21,6 +21,15 @@ struct DocNode {
     std::vector<DocNode> items; // Sequence
     std::vector<std::pair<DocNode, DocNode>> entries; // Mapping: key node, value node
 
+    // Declared here, defined in doc_tree.cpp: defining them inline would need
+    // std::pair<DocNode, DocNode> complete inside DocNode, which Clang with libstdc++ rejects.
+    DocNode();
+    DocNode(const DocNode&);
+    DocNode(DocNode&&) noexcept;
+    DocNode& operator=(const DocNode&);
+    DocNode& operator=(DocNode&&) noexcept;
+    ~DocNode();
+
     bool isScalar() const { return kind == Kind::Scalar; }
     bool isMapping() const { return kind == Kind::Mapping; }
     bool isSequence() const { return kind == Kind::Sequence; }

@@ -32,9 +32,11 @@ std::set<Mark> scanFindings(const std::vector<std::string>& folders,
 std::vector<std::string> annotatedFolders() {
     std::vector<std::string> folders;
     for (const auto& entry : fs::directory_iterator(fs::path(PRIVAUDIT_SOURCE_DIR) / "testdata")) {
-        // testdata/bots are running bots: probe_test talks to them rather than scans them.
-        if (entry.is_directory() && entry.path().filename() != "bad" &&
-            entry.path().filename() != "runtime" && entry.path().filename() != "bots") {
+        // testdata/bots are running bots: probe_test talks to them rather than scans them;
+        // testdata/fuzz holds the fuzzers' seed and regression inputs, not annotated cases.
+        std::string name = entry.path().filename().string();
+        if (entry.is_directory() && name != "bad" && name != "runtime" && name != "bots" &&
+            name != "fuzz") {
             folders.push_back("testdata/" + entry.path().filename().string());
         }
     }

@@ -1,4 +1,6 @@
-// Check-digit rules of the runtime recognizers against published valid and invalid numbers.
+// Check-digit rules of the runtime recognizers against published valid and invalid numbers;
+// the decoders of encoded spans.
+#include "analyzers/runtime/decoders.h"
 #include "analyzers/runtime/validators.h"
 
 #include <gtest/gtest.h>
@@ -71,6 +73,18 @@ TEST(Validators, UkAndUsNumbers) {
 TEST(Validators, Bech32) {
     EXPECT_TRUE(bech32AddressValid("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"));
     EXPECT_FALSE(bech32AddressValid("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr"));
+}
+
+TEST(Decoders, Base64AndHexSpans) {
+    using Kind = EncodedSpan::Kind;
+    auto base64 = decodeSpan("amFuZS5kb2VAZXhhbXBsZS5jb20=", Kind::Base64OrHex);
+    ASSERT_TRUE(base64);
+    EXPECT_EQ(base64->encoding, "base64");
+    EXPECT_EQ(base64->text, "jane.doe@example.com");
+    // Found by tests/fuzz: spans shorter than 3 characters were read past their end.
+    for (std::string_view span : {"", "a", "ab", "amFuZS5kb2"}) {
+        EXPECT_FALSE(decodeSpan(span, Kind::Base64OrHex)) << span;
+    }
 }
 
 } // namespace

@@ -146,6 +146,9 @@ bool readableStart(std::string_view span) {
     auto printable = [](int u) {
         return (u >= 0x20 && u < 0x7f) || u == '\n' || u == '\t' || u >= 0xc2;
     };
+    if (span.size() < 11) { // too short to decode to the 8 bytes `readable` asks for
+        return false;
+    }
     bool hex = span.size() >= 32 && span.size() % 2 == 0 && hexValue(span[0]) >= 0 &&
                hexValue(span[1]) >= 0 && hexValue(span[2]) >= 0 && hexValue(span[3]) >= 0;
     if (hex) {

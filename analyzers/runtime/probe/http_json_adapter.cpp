@@ -76,7 +76,7 @@ std::vector<ReplyPart> HttpJsonAdapter::send(const std::string& sessionId,
         {{"{sender}", sessionId}, {"{session}", sessionOf(sessionId)}, {"{message}", message}});
     HttpResponse response = postJson(url_, request.dump(), headers_, http_);
     requireSuccess(response);
-    Json reply = Json::parse(response.body, nullptr, false);
+    Json reply = parseReply(response.body);
     if (reply.is_discarded()) {
         throw std::runtime_error("the bot's reply is " + describeReply(response.body));
     }

@@ -9,6 +9,8 @@ namespace {
 
 using Json = nlohmann::json;
 
+constexpr int maxReplyDepth = 128;
+
 void collectStrings(const Json& value, const std::string& pointer, std::vector<ReplyPart>& parts) {
     if (value.is_string()) {
         parts.push_back({pointer, value.get<std::string>()});
@@ -24,6 +26,18 @@ void collectStrings(const Json& value, const std::string& pointer, std::vector<R
 }
 
 } // namespace
+
+Json parseReply(std::string_view body) {
+    auto refuseDeepNesting = [](int depth, Json::parse_event_t event, Json&) {
+        if (depth >= maxReplyDepth && (event == Json::parse_event_t::object_start ||
+                                       event == Json::parse_event_t::array_start)) {
+            throw std::runtime_error("the bot's reply nests more than " +
+                                     std::to_string(maxReplyDepth) + " levels deep");
+        }
+        return true;
+    };
+    return Json::parse(body, refuseDeepNesting, false);
+}
 
 std::vector<ReplyPart> replyPartsAt(const Json& reply, const std::vector<std::string>& pointers) {
     std::vector<ReplyPart> parts;

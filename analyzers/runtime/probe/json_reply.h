@@ -12,6 +12,11 @@
 // Helpers the JSON-speaking adapters share.
 namespace privaudit::runtime::probe {
 
+// A reply as the adapters read it: the parsed JSON, or a discarded value when it is not JSON.
+// Throws std::runtime_error when it nests deeper than any chat API does: walking or serializing
+// such a reply recurses once per level and would overflow the stack on a hostile bot's answer.
+nlohmann::json parseReply(std::string_view body);
+
 // Every string in `reply` under each JSON pointer (the whole reply for ""), one part per
 // string, named by its full pointer. Throws std::runtime_error when none of the pointers
 // exists in the reply or one is malformed.

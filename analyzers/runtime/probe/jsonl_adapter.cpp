@@ -153,7 +153,7 @@ std::vector<ReplyPart> JsonLinesAdapter::send(const std::string& sessionId,
         written += static_cast<size_t>(n);
     }
     std::string replyLine = readLine();
-    nlohmann::json reply = nlohmann::json::parse(replyLine, nullptr, false);
+    nlohmann::json reply = parseReply(replyLine);
     if (reply.is_discarded()) {
         throw std::runtime_error("the command's reply line is " + describeReply(replyLine));
     }

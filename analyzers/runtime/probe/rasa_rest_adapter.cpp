@@ -29,7 +29,7 @@ std::vector<ReplyPart> RasaRestAdapter::send(const std::string& sessionId,
 }
 
 std::vector<ReplyPart> parseRasaReply(std::string_view body) {
-    Json reply = Json::parse(body, nullptr, false);
+    Json reply = parseReply(body);
     if (!reply.is_array()) {
         throw std::runtime_error("the bot's reply is not a JSON list of messages but " +
                                  describeReply(body));

@@ -24,7 +24,8 @@ private:
     HttpSettings settings_;
 };
 
-// The parts of a Rasa REST reply body. Throws std::runtime_error when it is not a JSON list.
+// The parts of a Rasa REST reply body. Throws std::runtime_error when it is not a JSON list or
+// nests deeper than any chat API does (parseReply).
 std::vector<ReplyPart> parseRasaReply(std::string_view body);
 
 } // namespace privaudit::runtime::probe
