@@ -6,8 +6,9 @@
 namespace privaudit::checks {
 
 // The data files under checks/ (rule catalogue entries under rules/, library models under
-// models/, runtime recognizers under recognizers/, declarative config rules under config/),
-// embedded into the binary at build time by cmake/embed_files.cmake.
+// models/, runtime recognizers under recognizers/, declarative config rules under config/, the
+// probe's built-in scenarios under scenarios/ and its phrase lists under probe/), embedded into
+// the binary at build time by cmake/embed_files.cmake.
 struct EmbeddedFile {
     std::string_view path; // relative to checks/, e.g. "rules/cpp-hardcoded-secret.yaml"
     std::string_view text;

@@ -5,6 +5,7 @@
 #include "checks/catalogue.h"
 #include "checks/runtime/probe_check.h"
 #include "cli/probe_adapter.h"
+#include "cli/probe_scenario.h"
 #include "cli/report_output.h"
 #include "core/atomic_file.h"
 #include "core/check_registry.h"
@@ -70,7 +71,8 @@ void reportFailedTurns(const runtime::probe::ProbeRun& run, const std::string& t
     size_t failed = 0;
     size_t first = 0;
     for (size_t i = 0; i < run.turns.size(); ++i) {
-        if (!run.turns[i].error.empty() && failed++ == 0) {
+        // A second client that gets no answer was refused: runtime/session-id-reuse's pass.
+        if (!run.turns[i].error.empty() && !run.turns[i].secondClient && failed++ == 0) {
             first = i;
         }
     }
@@ -106,6 +108,12 @@ std::string upstreamRecordPath(const std::string& transcript) {
 } // namespace
 
 int runProbe(const ProbeOptions& options, const std::vector<std::string>& arguments) {
+    runtime::probe::Scenario scenario;
+    if (std::string error = loadProbeScenario(options.scenario, scenario); !error.empty()) {
+        std::cerr << "privaudit probe: " << error << "\n";
+        return 2;
+    }
+
     core::ScanResult result;
     result.arguments = arguments;
     result.automationCategory = "privaudit/probe";
@@ -153,8 +161,12 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
     }
     const std::string& targetName = target.name;
     std::cerr << "privaudit probe: " << targetName << " as " << settings.customers
-              << " customers x " << settings.rounds << " messages, seed " << settings.seed << "\n";
-    runtime::probe::ProbeRun run = runtime::probe::runProbe(settings, *target.adapter);
+              << " customers x " << settings.rounds << " messages, seed " << settings.seed
+              << ", scenario " << scenario.source << "\n";
+    runtime::probe::ProbeRun run = runtime::probe::runProbe(settings, scenario, *target.adapter);
+    if (auto secondClient = target.adapter->secondClient(options.secondClientHeaders)) {
+        runtime::probe::reuseSessions(settings, run, *secondClient);
+    }
     target.adapter.reset(); // stops a jsonl child before the report
 
     checks::ProbeEvidence evidence{run, targetName, transcript, {}, {}, {}};

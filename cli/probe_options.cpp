@@ -15,8 +15,12 @@ const char* const probeUsage =
 Talks to a running chatbot as several synthetic customers at once and reports where one
 customer's data reaches another: each customer carries unique canaries (name, e-mail at
 example.com, a phone number from a reserved range, a test IBAN and card number with valid
-check digits, an order number), all tagged so that a match cannot be chance. Customers speak
-in a seeded order with bursts of simultaneous messages; the same seed replays the same run.
+check digits, an order number, a birth date, a postal address in a street that does not
+exist), all tagged so that a match cannot be chance. Customers follow a scenario (identify,
+give address and payment details, ask for their own data and for the last customer's, ask
+whether the bot is a human, ask for a human) in a seeded order with bursts of simultaneous
+messages; the same seed replays the same run. Afterwards a second client sends one message
+in every customer's session, reusing the session id.
 
 options:
   --target URL             the bot, http:// or https://; for rasa-rest a URL without a path
@@ -37,8 +41,15 @@ options:
                            is then "" on a customer's first message and the returned id after
                            (default: {session} is the customer's sender id)
   --header "NAME: VALUE"   an extra HTTP header on every request (repeatable)
+  --second-client-header "NAME: VALUE"
+                           the second client's own header in place of --header's of that
+                           name, e.g. its own token (repeatable; default: the same headers)
   --ca-cert FILE           https: trust the CA certificates in FILE (PEM) instead of the
                            system's
+  --scenario FILE          the conversation, a YAML file (see the README), or builtin:en /
+                           builtin:de (default: builtin:en)
+  --language en|de         the built-in scenario in that language; same as --scenario
+                           builtin:LANGUAGE (the checks understand replies in both languages)
   --customers N            synthetic customers, 2 to 100 (default: 8)
   --rounds K               messages per customer (default: 12)
   --max-burst N            the most customers whose messages are sent at the same moment,
@@ -73,9 +84,10 @@ options:
   -q, --quiet              print no findings on stdout when writing a report file
   -h, --help               show this help
 
-Checks: runtime/cross-session-leak; with --watch or --log runtime/pii-at-rest,
-runtime/reversible-encoding-at-rest and runtime/pii-in-artifact; with --mock-llm
-runtime/unredacted-upstream. Reports name customers by synthetic id (c1, c2, ...)
+Checks: runtime/cross-session-leak, runtime/session-id-reuse, runtime/over-echo,
+runtime/no-human-handoff, runtime/no-ai-disclosure; with --watch or --log
+runtime/pii-at-rest, runtime/reversible-encoding-at-rest and runtime/pii-in-artifact; with
+--mock-llm runtime/unredacted-upstream. Reports name customers by synthetic id (c1, c2, ...)
 and the kind of data, never a value; the transcript holds the synthetic values.
 
 exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 usage or policy error;
@@ -123,8 +135,9 @@ std::string checkTransport(ProbeOptions& options) {
     if (options.adapter == "rasa-rest" && !options.replyPointers.empty()) {
         return "--reply-pointer is for the http-json and jsonl adapters";
     }
-    if (jsonl && (!options.headers.empty() || !options.caFile.empty())) {
-        return "--header and --ca-cert are for the HTTP adapters";
+    if (jsonl && (!options.headers.empty() || !options.secondClientHeaders.empty() ||
+                  !options.caFile.empty())) {
+        return "--header, --second-client-header and --ca-cert are for the HTTP adapters";
     }
     if (httpJson && options.requestTemplate) {
         if (std::string problem = runtime::probe::checkRequestTemplate(*options.requestTemplate);
@@ -143,6 +156,7 @@ std::string checkTransport(ProbeOptions& options) {
 std::string parseProbeOptions(const std::vector<std::string>& args, ProbeOptions& options,
                               bool& help) {
     help = false;
+    bool languageOrScenarioGiven = false;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         std::string text;
@@ -189,21 +203,31 @@ std::string parseProbeOptions(const std::vector<std::string>& args, ProbeOptions
                     options.sessionPointer = text;
                 }
             }
-        } else if (arg == "--header") {
+        } else if (arg == "--header" || arg == "--second-client-header") {
             if (value()) {
                 size_t colon = text.find(':');
                 if (colon == std::string::npos || colon == 0) {
-                    error = "--header must be NAME: VALUE, not '" + text + "'";
+                    error = arg + " must be NAME: VALUE, not '" + text + "'";
                 } else {
                     size_t start = text.find_first_not_of(' ', colon + 1);
-                    options.headers.emplace_back(text.substr(0, colon), start == std::string::npos
-                                                                            ? ""
-                                                                            : text.substr(start));
+                    (arg == "--header" ? options.headers : options.secondClientHeaders)
+                        .emplace_back(text.substr(0, colon),
+                                      start == std::string::npos ? "" : text.substr(start));
                 }
             }
         } else if (arg == "--ca-cert") {
             if (value()) {
                 options.caFile = text;
+            }
+        } else if (arg == "--scenario" || arg == "--language") {
+            if (!value()) {
+            } else if (languageOrScenarioGiven) {
+                error = "give one of --scenario and --language, not both";
+            } else if (arg == "--language" && text != "en" && text != "de") {
+                error = "--language must be en or de, not '" + text + "'";
+            } else {
+                languageOrScenarioGiven = true;
+                options.scenario = arg == "--language" ? "builtin:" + text : text;
             }
         } else if (arg == "--customers") {
             if (value() && (!parseNumber(text, options.customers) || options.customers < 2 ||

@@ -13,12 +13,15 @@ namespace privaudit::cli {
 struct ProbeOptions {
     std::string target;  // http(s)://host:port[/path]; the Rasa REST webhook path by default
     std::string command; // the jsonl adapter's bot, run by /bin/sh -c
-    std::string adapter = "rasa-rest";                        // rasa-rest, http-json or jsonl
+    std::string adapter = "rasa-rest";   // rasa-rest, http-json or jsonl
+    std::string scenario = "builtin:en"; // a YAML file, or builtin:en / builtin:de
     std::vector<std::pair<std::string, std::string>> headers; // --header NAME:VALUE
-    std::string caFile;                                       // https: trust these CAs
-    std::optional<std::string> requestTemplate;               // http-json
-    std::vector<std::string> replyPointers;                   // http-json, jsonl
-    std::string sessionPointer;                               // http-json
+    // runtime/session-id-reuse's second client: in place of `headers` of the same names
+    std::vector<std::pair<std::string, std::string>> secondClientHeaders;
+    std::string caFile;                         // https: trust these CAs
+    std::optional<std::string> requestTemplate; // http-json
+    std::vector<std::string> replyPointers;     // http-json, jsonl
+    std::string sessionPointer;                 // http-json
     int customers = 8;
     int rounds = 12;
     int maxBurst = 4;                  // runtime::probe::defaultMaxBurst

@@ -1,7 +1,9 @@
-# Writes a C++ source that embeds the rule catalogue, models, recognizers and config rules under
-# BASE_DIR as string literals. Usage: cmake -DOUTPUT=file.cpp -DBASE_DIR=checks -P embed_files.cmake
+# Writes a C++ source that embeds the rule catalogue, models, recognizers, config rules, probe
+# scenarios and probe phrase lists under BASE_DIR as string literals.
+# Usage: cmake -DOUTPUT=file.cpp -DBASE_DIR=checks -P embed_files.cmake
 file(GLOB_RECURSE FILES "${BASE_DIR}/rules/*.yaml" "${BASE_DIR}/models/*.yaml"
-     "${BASE_DIR}/recognizers/*.yaml" "${BASE_DIR}/config/*.yaml")
+     "${BASE_DIR}/recognizers/*.yaml" "${BASE_DIR}/config/*.yaml" "${BASE_DIR}/scenarios/*.yaml"
+     "${BASE_DIR}/probe/*.yaml")
 list(SORT FILES)
 set(body "")
 foreach(file IN LISTS FILES)

@@ -79,7 +79,8 @@ TEST(ProbeObservers, StorageBotGivesExactlyTheExpectedFindings) {
     std::set<std::string> expected;
     for (const std::string customer : {"c1", "c2", "c3", "c4"}) {
         std::string file = "privaudit-probe-7-" + customer + ".json"; // transcript and profile
-        for (const std::string kind : {"name", "email", "phone", "iban", "card", "identifier"}) {
+        for (const std::string kind :
+             {"name", "email", "phone", "iban", "card", "identifier", "dob", "address"}) {
             expected.insert("runtime/pii-at-rest " + customer + " " + kind + " bot.log");
             expected.insert("runtime/pii-at-rest " + customer + " " + kind + " " + file);
             if (kind != "identifier") { // order numbers may go upstream
@@ -91,6 +92,8 @@ TEST(ProbeObservers, StorageBotGivesExactlyTheExpectedFindings) {
         expected.insert("runtime/reversible-encoding-at-rest " + customer + " email " + file);
         expected.insert("runtime/pii-in-artifact  PHONE_NUMBER " + file); // "00 44 ...": no canary
     }
+    // Nor does it say that it is a bot (tests/probe_dialog_test.cpp has that rule's details).
+    expected.insert("runtime/no-ai-disclosure   transcript.jsonl");
     EXPECT_EQ(findingsOf(report.json), expected) << report.text;
 
     for (const auto& finding : report.json["findings"]) {
@@ -126,7 +129,8 @@ TEST(ProbeObservers, SarifAndTextOfTheNewRulesNameNoValueAndSarifIsStrictlyValid
     }
     EXPECT_EQ(rules,
               (std::set<std::string>{"runtime/pii-at-rest", "runtime/reversible-encoding-at-rest",
-                                     "runtime/unredacted-upstream", "runtime/pii-in-artifact"}));
+                                     "runtime/unredacted-upstream", "runtime/pii-in-artifact",
+                                     "runtime/no-ai-disclosure"}));
     std::string validator = std::string(PRIVAUDIT_SHARED_DIR) + "/tools/validate-sarif";
     if (fs::exists(validator)) {
         std::string command = validator + " --strict --source-root " + temp.path() + " " +

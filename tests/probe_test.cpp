@@ -6,6 +6,7 @@
 #include "analyzers/runtime/probe/scenario.h"
 #include "analyzers/runtime/probe/schedule.h"
 #include "analyzers/runtime/validators.h"
+#include "cli/probe_scenario.h"
 #include "tests/fixture_bot.h"
 #include "tests/probe_runner.h"
 #include "tests/run_privaudit.h"
@@ -179,14 +180,15 @@ ProbeReport probe(const std::string& url, const TempDir& temp, const std::string
 std::map<std::string, std::set<std::string>> leakyBotExposures(std::uint64_t seed) {
     auto customers = runtime::probe::generateCustomers(seed, 4);
     auto schedule = runtime::probe::makeSchedule(seed, 4, 6);
+    runtime::probe::Scenario scenario;
+    EXPECT_EQ(cli::loadProbeScenario("builtin:en", scenario), "");
     std::vector<int> spoken(4, 0);
     std::map<std::string, std::set<std::string>> exposures;
     for (const auto& step : schedule.steps) {
         std::map<int, bool> asks;
         for (int c : step) {
             int round = spoken[static_cast<size_t>(c)]++;
-            asks[c] = runtime::probe::scenarioMessage(customers[static_cast<size_t>(c)], round)
-                          .find("about me") != std::string::npos;
+            asks[c] = scenario.turnFor(round).intent == runtime::probe::Intent::AskOwnData;
         }
         for (auto [asker, isAsking] : asks) {
             for (auto [other, otherAsks] : asks) {
@@ -200,6 +202,18 @@ std::map<std::string, std::set<std::string>> leakyBotExposures(std::uint64_t see
     return exposures;
 }
 
+// The report's runtime/cross-session-leak findings; the leaky bot also shows the dialog rules'
+// misbehaviour (tests/probe_dialog_test.cpp).
+nlohmann::json crossSessionLeaks(const nlohmann::json& report) {
+    nlohmann::json leaks = nlohmann::json::array();
+    for (const auto& finding : report["findings"]) {
+        if (finding["ruleId"] == "runtime/cross-session-leak") {
+            leaks.push_back(finding);
+        }
+    }
+    return leaks;
+}
+
 TEST(Probe, CatchesTheLeakyBotAndNamesTheSeed) {
     auto exposures = leakyBotExposures(7);
     ASSERT_FALSE(exposures.empty()) << "seed 7 no longer pairs a question with another message";
@@ -210,7 +224,7 @@ TEST(Probe, CatchesTheLeakyBotAndNamesTheSeed) {
     // Exactly the customers who asked about themselves in a burst see someone else's data,
     // and only data of a customer in the same burst.
     std::map<std::string, std::set<std::string>> seen;
-    for (const auto& finding : first.json["findings"]) {
+    for (const auto& finding : crossSessionLeaks(first.json)) {
         const auto& properties = finding["properties"];
         seen[properties["observer"].get<std::string>()].insert(
             properties["victim"].get<std::string>());
@@ -225,8 +239,7 @@ TEST(Probe, CatchesTheLeakyBotAndNamesTheSeed) {
     // The bot shows name, e-mail and phone as text and the IBAN base64-encoded in a custom
     // payload, and only the card's last four digits: not a leak of the card.
     std::set<std::string> kinds;
-    for (const auto& finding : first.json["findings"]) {
-        EXPECT_EQ(finding["ruleId"], "runtime/cross-session-leak");
+    for (const auto& finding : crossSessionLeaks(first.json)) {
         EXPECT_EQ(finding["file"], "transcript.jsonl");
         kinds.insert(finding["properties"]["canaryType"].get<std::string>() + " " +
                      finding["properties"]["transformation"].get<std::string>());
@@ -257,7 +270,7 @@ TEST(Probe, CatchesTheLeakyBotAndNamesTheSeed) {
     ProbeReport second = probe(bot.url(), temp, "again.json", "7");
     EXPECT_EQ(second.command.exitCode, 1);
     std::set<std::string> observers;
-    for (const auto& finding : second.json["findings"]) {
+    for (const auto& finding : crossSessionLeaks(second.json)) {
         observers.insert(finding["properties"]["observer"].get<std::string>());
     }
     EXPECT_EQ(observers, std::set<std::string>(std::ranges::views::keys(seen).begin(),
@@ -291,11 +304,14 @@ TEST(Probe, SarifOfALeakPassesStrictValidation) {
     TempDir temp;
     ProbeReport report = probe(bot.url(), temp, "leaky.sarif", "11");
     ASSERT_EQ(report.command.exitCode, 1) << report.command.err;
-    const auto& result = report.json["runs"][0]["results"][0];
-    EXPECT_EQ(result["ruleId"], "runtime/cross-session-leak");
-    EXPECT_TRUE(result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
-                    .get<std::string>()
-                    .starts_with(bot.url() + "/webhooks/rest/webhook#c"));
+    std::set<std::string> rules;
+    for (const auto& result : report.json["runs"][0]["results"]) {
+        rules.insert(result["ruleId"].get<std::string>());
+        EXPECT_TRUE(result["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+                        .get<std::string>()
+                        .starts_with(bot.url() + "/webhooks/rest/webhook#c"));
+    }
+    EXPECT_TRUE(rules.contains("runtime/cross-session-leak")) << report.text;
     std::string command = validator + " --strict --source-root " + temp.path() + " " + temp.path() +
                           "/leaky.sarif >" + temp.path() + "/validation.txt 2>&1";
     EXPECT_EQ(std::system(command.c_str()), 0) << readFile(temp.path() + "/validation.txt");

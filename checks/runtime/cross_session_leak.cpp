@@ -3,7 +3,6 @@
 #include "core/check_registry.h"
 
 #include <map>
-#include <optional>
 #include <tuple>
 
 namespace privaudit::checks {
@@ -14,18 +13,6 @@ using runtime::probe::CanaryKind;
 using runtime::probe::CanaryMatch;
 using runtime::probe::ProbeRun;
 using runtime::probe::Turn;
-
-// The first turn in which `customer` sent the value, if it did.
-std::optional<size_t> turnWhereSent(const ProbeRun& run, int customer, CanaryKind kind) {
-    const std::string& value = run.customers[static_cast<size_t>(customer)].canary(kind).value;
-    for (size_t i = 0; i < run.turns.size(); ++i) {
-        const Turn& turn = run.turns[i];
-        if (turn.customer == customer && turn.message.find(value) != std::string::npos) {
-            return i;
-        }
-    }
-    return std::nullopt;
-}
 
 // A canary of customer X, in any form the matcher knows, in a reply to customer Y. One finding
 // per victim, observer and kind of data, at the first reply that shows it; its location is the
@@ -46,6 +33,9 @@ std::vector<core::Finding> CrossSessionLeakCheck::check(const ProbeEvidence& evi
     std::vector<core::Finding> findings;
     for (size_t i = 0; i < run.turns.size(); ++i) {
         const Turn& turn = run.turns[i];
+        if (turn.secondClient) {
+            continue; // runtime/session-id-reuse judges what a second client was shown
+        }
         for (const runtime::probe::ReplyPart& part : turn.reply) {
             for (const CanaryMatch& match : matcher.find(part.text)) {
                 if (match.customer == turn.customer) {
@@ -61,7 +51,6 @@ std::vector<core::Finding> CrossSessionLeakCheck::check(const ProbeEvidence& evi
                 const std::string& observer = run.customers[static_cast<size_t>(turn.customer)].id;
                 std::string kindName = runtime::probe::canaryKindName(match.kind);
                 bool burst = run.schedule.steps[static_cast<size_t>(turn.step - 1)].size() > 1;
-                std::string turnName = observer + "/turn-" + std::to_string(turn.round + 1);
 
                 core::Finding finding;
                 finding.ruleId = ruleId();
@@ -72,8 +61,7 @@ std::vector<core::Finding> CrossSessionLeakCheck::check(const ProbeEvidence& evi
                                   "; replay with --seed " + std::to_string(run.schedule.seed) +
                                   ", schedule step " + std::to_string(turn.step) + ".";
                 finding.location = transcriptLocation(evidence, i);
-                finding.logicalLocation =
-                    core::LogicalLocation{evidence.target + "#" + turnName, "object"};
+                finding.logicalLocation = turnLogicalLocation(evidence, turn);
                 if (auto sent = turnWhereSent(run, match.customer, match.kind)) {
                     finding.related.push_back(
                         {transcriptLocation(evidence, *sent),

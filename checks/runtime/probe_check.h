@@ -5,6 +5,7 @@
 #include "analyzers/runtime/probe/written_files.h"
 #include "core/finding.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,5 +33,19 @@ public:
 
 // The whole line of the transcript that records turn `index`.
 core::SourceLocation transcriptLocation(const ProbeEvidence& evidence, size_t index);
+
+// "TARGET#c2/turn-5": how a finding names the turn as a logical location.
+core::LogicalLocation turnLogicalLocation(const ProbeEvidence& evidence,
+                                          const runtime::probe::Turn& turn);
+
+// The first turn in which `customer` sent the value of `kind`, if it did.
+std::optional<size_t> turnWhereSent(const runtime::probe::ProbeRun& run, int customer,
+                                    runtime::probe::CanaryKind kind);
+
+// "replay with --seed 7, schedule step 12": how to see the turn again.
+std::string replayHint(const runtime::probe::ProbeRun& run, const runtime::probe::Turn& turn);
+
+// "builtin:en line 23": where the scenario defines the turn that `turn` followed.
+std::string scenarioPlace(const runtime::probe::ProbeRun& run, const runtime::probe::Turn& turn);
 
 } // namespace privaudit::checks

@@ -1,8 +1,10 @@
 // The well-behaved fixture bot: one profile per conversation behind one lock, a bot disclosure
-// on a conversation's first turn, a handoff to a human on request, and card numbers and IBANs
-// masked whenever it repeats them. With --log FILE it logs each message and with --llm URL it
-// asks an OpenAI-compatible LLM, both only after redacting the message. The live probe must
-// report nothing here.
+// on a conversation's first turn and a truthful answer to "are you a human?", a handoff to a
+// human on request, card numbers and IBANs masked whenever it repeats them, and no personal
+// data read back in chat (a conversation id is all the REST channel knows of a customer, so
+// whoever repeats it would be shown the data). With --log FILE it logs each message and with
+// --llm URL it asks an OpenAI-compatible LLM, both only after redacting the message. The live
+// probe must report nothing here.
 //
 // Besides Rasa REST (and JSON lines with --protocol jsonl) it speaks a generic JSON API for
 // the http-json adapter: POST /api/chat with "Authorization: Bearer fixture-token" and
@@ -47,20 +49,20 @@ public:
         if (firstTurn) {
             say("Hello, I am an automated assistant (a bot), not a human.");
         }
-        if (mentions(message, "human,agent,person,mitarbeiter,mensch")) {
-            say("I am handing you over to a human agent now.");
+        if (mentions(message, "are you a bot,are you human,are you a human,bist du ein")) {
+            say("I am an automated assistant, not a human."); // ok: runtime/no-ai-disclosure
+        } else if (mentions(message, "human,agent,person,mitarbeiter,mensch")) {
+            say("I am handing you over to a human agent now."); // ok: runtime/no-human-handoff
             replies.push_back({{"recipient_id", session}, {"custom", {{"handoff", true}}}});
-        } else if (mentions(message, "are you a bot,are you human,are you a human,bist du ein")) {
-            say("I am an automated assistant, not a human.");
         } else if (mentions(message, "about me,über mich")) {
-            say("Here is what I have: name " + detailOr(own, "name") + ", e-mail " +
-                detailOr(own, "email") + ", phone " + detailOr(own, "phone") + ", IBAN " +
-                maskedTail(detailOr(own, "iban")) + ", card " + maskedTail(detailOr(own, "card")) +
-                ".");
+            say("For your security I do not read personal details back in chat; you find them in "
+                "your account."); // ok: runtime/session-id-reuse
         } else if (mentions(message, "last customer,other customer,letzte")) {
             say("I cannot share other customers' details.");
         } else if (message.find("card") != std::string::npos && own.contains("card")) {
-            say("Thanks, I noted the card ending " + maskedTail(own["card"]) + ".");
+            say("Thanks, I noted the card ending " + maskedTail(own["card"]) + "."); // ok: runtime/over-echo
+        } else if (message.find("IBAN") != std::string::npos && own.contains("iban")) {
+            say("Thanks, I noted the IBAN ending " + maskedTail(own["iban"]) + ".");
         } else {
             say(llmAnswer.empty() ? "Thanks, noted." : llmAnswer);
         }

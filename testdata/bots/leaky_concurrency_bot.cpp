@@ -11,7 +11,10 @@
 // several); two askers alone race each other.
 //
 // "What details do you have about me?" is answered with name, e-mail and phone as text, the
-// IBAN base64-encoded in a custom payload and only the card's last four digits.
+// IBAN base64-encoded in a custom payload and only the card's last four digits — to anyone
+// who sends the customer's sender id. The bot also confirms card numbers and IBANs in full,
+// never says that it is a bot (and claims to be a person when asked) and does not hand off
+// to a human on request.
 #include "bot_server.h"
 #include "customer_details.h"
 
@@ -63,7 +66,7 @@ public:
             std::string card = detailOr(details, "card");
             replies.push_back(
                 {{"recipient_id", sender},
-                 {"text", "Here is what I have: name " + detailOr(details, "name") + ", e-mail " +
+                 {"text", "Here is what I have: name " + detailOr(details, "name") + ", e-mail " + // expect: runtime/session-id-reuse
                               detailOr(details, "email") + ", phone " + detailOr(details, "phone") +
                               "."},
                  {"custom",
@@ -77,8 +80,23 @@ public:
         } else if (mentions(message, "last customer,other customer,letzte")) {
             replies.push_back(
                 {{"recipient_id", sender}, {"text", "I cannot share other customers' details."}});
+        } else if (mentions(message, "are you a,bist du ein")) {
+            replies.push_back({{"recipient_id", sender}, {"text", "Yes, I am a real person."}}); // expect: runtime/no-ai-disclosure
+        } else if (mentions(message, "human,agent,mensch,mitarbeiter")) {
+            replies.push_back({{"recipient_id", sender}, {"text", "I can help you myself."}}); // expect: runtime/no-human-handoff
         } else {
-            replies.push_back({{"recipient_id", sender}, {"text", "Thanks, noted."}});
+            // Confirms payment details from the message itself, so that the echo is the
+            // customer's own under any timing.
+            CustomerDetails given;
+            collectDetails(message, given);
+            std::string text = "Thanks, noted."; // expect: runtime/no-ai-disclosure
+            if (given.contains("iban")) {
+                text += " The refund goes to IBAN " + given["iban"] + "."; // expect: runtime/over-echo
+            }
+            if (given.contains("card")) {
+                text += " I will charge your card " + given["card"] + ".";
+            }
+            replies.push_back({{"recipient_id", sender}, {"text", text}});
         }
         return replies;
     }

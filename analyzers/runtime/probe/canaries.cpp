@@ -100,6 +100,36 @@ std::string reservedPhone(Draw& draw, int index, std::set<std::string>& used) {
     }
 }
 
+// A birth date between 1940 and 2004 (days 1 to 28, so every one exists), ISO 8601.
+std::string birthDate(Draw& draw, std::set<std::string>& used) {
+    for (;;) {
+        auto twoDigits = [](std::uint64_t n) {
+            return std::string(1, static_cast<char>('0' + n / 10)) +
+                   static_cast<char>('0' + n % 10);
+        };
+        std::string date = std::to_string(1940 + draw.below(65)) + "-" +
+                           twoDigits(1 + draw.below(12)) + "-" + twoDigits(1 + draw.below(28));
+        if (used.insert(date).second) {
+            return date;
+        }
+    }
+}
+
+// A real postcode and town with a street that does not exist there: its name is a random tag.
+std::string fictionalAddress(Draw& draw, int index) {
+    std::string street = draw.tag(4);
+    street[0] = static_cast<char>(street[0] - 'a' + 'A');
+    std::string number = std::to_string(1 + draw.below(199));
+    switch (index % 3) {
+    case 0:
+        return street + "weg " + number + ", 10115 Berlin";
+    case 1:
+        return number + " " + street + " Lane, Manchester M1 1AE";
+    default:
+        return number + " " + street + " Street, Springfield, IL 62701";
+    }
+}
+
 } // namespace
 
 std::string canaryKindName(CanaryKind kind) {
@@ -116,6 +146,10 @@ std::string canaryKindName(CanaryKind kind) {
         return "card number";
     case CanaryKind::OrderNumber:
         return "order number";
+    case CanaryKind::BirthDate:
+        return "birth date";
+    case CanaryKind::Address:
+        return "postal address";
     }
     return "value";
 }
@@ -134,6 +168,10 @@ std::string canaryCategory(CanaryKind kind) {
         return "card";
     case CanaryKind::OrderNumber:
         return "identifier";
+    case CanaryKind::BirthDate:
+        return "dob";
+    case CanaryKind::Address:
+        return "address";
     }
     return "other";
 }
@@ -148,7 +186,11 @@ const Canary& SyntheticCustomer::canary(CanaryKind kind) const {
 
 std::vector<SyntheticCustomer> generateCustomers(std::uint64_t seed, int count) {
     Draw draw(seed);
+    // Birth dates and addresses come from a second stream: the other kinds keep the values
+    // they had for a seed before these two were added.
+    Draw more(seed ^ 0x9e3779b97f4a7c15u);
     std::set<std::string> usedPhones;
+    std::set<std::string> usedBirthDates;
     std::vector<SyntheticCustomer> customers;
     for (int i = 0; i < count; ++i) {
         std::string first = firstNames[draw.below(firstNames.size())];
@@ -166,6 +208,8 @@ std::vector<SyntheticCustomer> generateCustomers(std::uint64_t seed, int count) 
             {CanaryKind::Iban, germanIban(draw)},
             {CanaryKind::Card, testCard(draw)},
             {CanaryKind::OrderNumber, "PA-" + draw.tag(3) + draw.digits(6)},
+            {CanaryKind::BirthDate, birthDate(more, usedBirthDates)},
+            {CanaryKind::Address, fictionalAddress(more, i)},
         };
         customers.push_back(std::move(customer));
     }

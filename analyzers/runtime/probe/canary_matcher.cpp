@@ -6,6 +6,7 @@
 #include <cctype>
 #include <openssl/evp.h>
 #include <optional>
+#include <ranges>
 #include <utility>
 
 namespace privaudit::runtime::probe {
@@ -182,6 +183,35 @@ std::string lower(std::string_view text) {
     return out;
 }
 
+// Other ways a bot may write the value: a birth date in German and US order, an address's
+// street line (which carries the tag) without postcode and town.
+std::vector<std::pair<std::string, std::string>> alternativeForms(const Canary& canary) {
+    if (canary.kind == CanaryKind::BirthDate && canary.value.size() == 10) {
+        std::string year = canary.value.substr(0, 4);
+        std::string month = canary.value.substr(5, 2);
+        std::string day = canary.value.substr(8, 2);
+        return {{"date reformatted", day + "." + month + "." + year},
+                {"date reformatted", month + "/" + day + "/" + year}};
+    }
+    if (canary.kind == CanaryKind::Address) {
+        return {{"street line only", canary.value.substr(0, canary.value.find(','))}};
+    }
+    return {};
+}
+
+size_t sharedPrefixLength(std::string_view a, std::string_view b) {
+    return static_cast<size_t>(std::ranges::mismatch(a, b).in1 - a.begin());
+}
+
+size_t sharedSuffixLength(std::string_view a, std::string_view b) {
+    return static_cast<size_t>(
+        std::ranges::mismatch(a | std::views::reverse, b | std::views::reverse).in1 -
+        (a | std::views::reverse).begin());
+}
+
+// How many visible characters of a masked value must tell customers apart.
+constexpr size_t minimumDistinctiveCharacters = 4;
+
 } // namespace
 
 std::string foldForMatching(std::string_view text) {
@@ -197,16 +227,61 @@ std::string foldForMatching(std::string_view text) {
 CanaryMatcher::CanaryMatcher(const std::vector<SyntheticCustomer>& customers) {
     for (size_t i = 0; i < customers.size(); ++i) {
         for (const Canary& canary : customers[i].canaries) {
-            Needle needle{
-                static_cast<int>(i), canary.kind, canary.value, foldForMatching(canary.value), {},
-                hexOf(canary.value), {}};
+            Needle needle{static_cast<int>(i), canary.kind, {}, {}, hexOf(canary.value)};
+            needle.forms.push_back({"", canary.value, foldForMatching(canary.value)});
+            for (auto& [label, text] : alternativeForms(canary)) {
+                std::string folded = foldForMatching(text);
+                needle.forms.push_back({std::move(label), std::move(text), std::move(folded)});
+            }
             for (size_t alignment = 0; alignment < 3; ++alignment) {
                 needle.base64Middles.push_back(base64Middle(canary.value, alignment));
             }
-            needle.digests = digestsOf(canary.value, needle.folded);
+            needle.digests = digestsOf(canary.value, needle.forms.front().folded);
+            needle.sharedPrefix = needle.forms.front().folded.size();
+            needle.sharedSuffix = needle.sharedPrefix;
             needles_.push_back(std::move(needle));
         }
     }
+    for (Needle& needle : needles_) {
+        for (const Needle& other : needles_) {
+            if (other.kind == needle.kind && other.customer != needle.customer) {
+                const std::string& mine = needle.forms.front().folded;
+                const std::string& theirs = other.forms.front().folded;
+                needle.sharedPrefix =
+                    std::min(needle.sharedPrefix, sharedPrefixLength(mine, theirs));
+                needle.sharedSuffix =
+                    std::min(needle.sharedSuffix, sharedSuffixLength(mine, theirs));
+            }
+        }
+    }
+}
+
+std::optional<std::string> CanaryMatcher::maskedMatch(const Needle& needle,
+                                                      const MaskRuns& masked) const {
+    const std::string& value = needle.forms.front().folded;
+    for (size_t run = 0; run < masked.runs.size(); ++run) {
+        VisibleFragment visible = visibleAround(masked, run, value);
+        size_t distinctive =
+            (visible.prefix > needle.sharedPrefix ? visible.prefix - needle.sharedPrefix : 0) +
+            (visible.suffix > needle.sharedSuffix ? visible.suffix - needle.sharedSuffix : 0);
+        if (distinctive < minimumDistinctiveCharacters) {
+            continue;
+        }
+        std::string_view prefix = std::string_view(value).substr(0, visible.prefix);
+        std::string_view suffix = std::string_view(value).substr(value.size() - visible.suffix);
+        bool unique = std::ranges::none_of(needles_, [&](const Needle& other) {
+            const std::string& theirs = other.forms.front().folded;
+            return other.kind == needle.kind && other.customer != needle.customer &&
+                   theirs.starts_with(prefix) && theirs.ends_with(suffix);
+        });
+        if (unique) {
+            return "masked, " +
+                   (visible.prefix > 0 ? "first " + std::to_string(visible.prefix) + " and "
+                                       : std::string()) +
+                   "last " + std::to_string(visible.suffix) + " characters visible";
+        }
+    }
+    return std::nullopt;
 }
 
 std::vector<CanaryMatch> CanaryMatcher::find(std::string_view text) const {
@@ -227,18 +302,35 @@ std::vector<CanaryMatch> CanaryMatcher::find(std::string_view text) const {
     addView("percent-encoded", percentDecoded(text));
     addView("HTML-escaped", htmlUnescaped(text));
     std::string lowered = lower(text);
+    std::vector<MaskRuns> masked;
+    for (const View& view : views) {
+        masked.push_back(findMaskRuns(view.text));
+    }
 
     std::vector<CanaryMatch> matches;
     for (const Needle& needle : needles_) {
         std::optional<std::string> how;
-        for (const View& view : views) {
-            if (view.text.find(needle.value) != std::string::npos) {
-                how = view.name;
-            } else if (view.folded.find(needle.folded) != std::string::npos) {
-                how = view.name == "as sent" ? "case or spacing changed"
-                                             : view.name + ", case or spacing changed";
-            }
-            if (how) {
+        for (size_t v = 0; v < views.size() && !how; ++v) {
+            const View& view = views[v];
+            for (const Form& form : needle.forms) {
+                bool literal = view.text.find(form.text) != std::string::npos;
+                if (!literal && view.folded.find(form.folded) == std::string::npos) {
+                    continue;
+                }
+                std::vector<std::string> steps;
+                if (v > 0) {
+                    steps.push_back(view.name);
+                }
+                if (!form.label.empty()) {
+                    steps.push_back(form.label);
+                }
+                if (!literal) {
+                    steps.push_back("case or spacing changed");
+                }
+                how = steps.empty() ? "as sent" : steps.front();
+                for (size_t s = 1; s < steps.size(); ++s) {
+                    *how += ", " + steps[s];
+                }
                 break;
             }
         }
@@ -257,7 +349,14 @@ std::vector<CanaryMatch> CanaryMatcher::find(std::string_view text) const {
             }
         }
         if (how) {
-            matches.push_back({needle.customer, needle.kind, *how});
+            matches.push_back({needle.customer, needle.kind, *how, false});
+            continue;
+        }
+        for (size_t v = 0; v < masked.size() && !how; ++v) {
+            how = maskedMatch(needle, masked[v]);
+        }
+        if (how) {
+            matches.push_back({needle.customer, needle.kind, *how, true});
         }
     }
     return matches;

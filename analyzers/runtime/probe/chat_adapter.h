@@ -1,6 +1,8 @@
 #pragma once
 
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace privaudit::runtime::probe {
@@ -22,6 +24,17 @@ public:
     virtual ~ChatAdapter() = default;
     virtual std::vector<ReplyPart> send(const std::string& sessionId,
                                         const std::string& message) = 0;
+
+    // A second client of the same bot, for runtime/session-id-reuse: its own connection, with
+    // `credentials` (HTTP header name and value) in place of this adapter's headers of those
+    // names, that continues this adapter's conversations: its send(sessionId, ...) reaches the
+    // conversation this adapter's send(sessionId, ...) reached, by the id the bot gave it.
+    // nullptr when the transport has no second client (a child process has one pipe).
+    virtual std::unique_ptr<ChatAdapter>
+    secondClient(const std::vector<std::pair<std::string, std::string>>& credentials) {
+        (void)credentials;
+        return nullptr;
+    }
 };
 
 } // namespace privaudit::runtime::probe

@@ -2,6 +2,7 @@
 
 #include "analyzers/runtime/probe/json_reply.h"
 
+#include <algorithm>
 #include <charconv>
 #include <httplib.h>
 #include <stdexcept>
@@ -103,6 +104,20 @@ HttpResponse postJson(const HttpUrl& url, const std::string& body, const HttpHea
         throw std::runtime_error(failure(url, result.error(), waited, settings.timeout));
     }
     return {result->status, result->body};
+}
+
+HttpHeaders replacedHeaders(HttpHeaders headers, const HttpHeaders& replacements) {
+    auto lower = [](std::string text) {
+        std::ranges::transform(text, text.begin(),
+                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return text;
+    };
+    for (const auto& [name, value] : replacements) {
+        std::erase_if(headers,
+                      [&](const auto& header) { return lower(header.first) == lower(name); });
+    }
+    headers.insert(headers.end(), replacements.begin(), replacements.end());
+    return headers;
 }
 
 } // namespace privaudit::runtime::probe

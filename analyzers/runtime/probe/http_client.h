@@ -32,6 +32,10 @@ struct HttpResponse {
 
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 
+// `headers` with each of `replacements` in place of the headers of its name (compared without
+// regard to case), or added when there is none.
+HttpHeaders replacedHeaders(HttpHeaders headers, const HttpHeaders& replacements);
+
 struct HttpSettings {
     std::chrono::milliseconds timeout{10000}; // for connecting, sending and reading each
     std::string caFile;                       // https: trust these CAs instead of the system's

@@ -92,4 +92,12 @@ std::vector<ReplyPart> HttpJsonAdapter::send(const std::string& sessionId,
     return replyPartsAt(reply, json_.replyPointers);
 }
 
+std::unique_ptr<ChatAdapter> HttpJsonAdapter::secondClient(const HttpHeaders& credentials) {
+    auto client = std::make_unique<HttpJsonAdapter>(url_, replacedHeaders(headers_, credentials),
+                                                    http_, json_);
+    std::lock_guard lock(mutex_);
+    client->sessions_ = sessions_;
+    return client;
+}
+
 } // namespace privaudit::runtime::probe

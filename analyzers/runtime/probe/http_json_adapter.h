@@ -31,6 +31,8 @@ public:
     HttpJsonAdapter(HttpUrl url, HttpHeaders headers, HttpSettings http, HttpJsonSettings json);
 
     std::vector<ReplyPart> send(const std::string& sessionId, const std::string& message) override;
+    // Another connection with its own credentials that knows the bot's conversation ids.
+    std::unique_ptr<ChatAdapter> secondClient(const HttpHeaders& credentials) override;
 
 private:
     std::string sessionOf(const std::string& sender);

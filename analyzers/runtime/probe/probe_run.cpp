@@ -1,7 +1,5 @@
 #include "analyzers/runtime/probe/probe_run.h"
 
-#include "analyzers/runtime/probe/scenario.h"
-
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -13,10 +11,11 @@ std::string senderId(std::uint64_t seed, const SyntheticCustomer& customer) {
     return "privaudit-probe-" + std::to_string(seed) + "-" + customer.id;
 }
 
-ProbeRun runProbe(const ProbeSettings& settings, ChatAdapter& bot) {
+ProbeRun runProbe(const ProbeSettings& settings, const Scenario& scenario, ChatAdapter& bot) {
     ProbeRun run{
         generateCustomers(settings.seed, settings.customers),
         makeSchedule(settings.seed, settings.customers, settings.rounds, settings.maxBurst),
+        scenario,
         {}};
     std::vector<int> spoken(static_cast<size_t>(settings.customers), 0);
     int failedSteps = 0;
@@ -30,8 +29,15 @@ ProbeRun runProbe(const ProbeSettings& settings, ChatAdapter& bot) {
         for (int c : step) {
             const SyntheticCustomer& customer = run.customers[static_cast<size_t>(c)];
             int round = spoken[static_cast<size_t>(c)]++;
-            burst.push_back(
-                {static_cast<int>(s + 1), c, round, scenarioMessage(customer, round), {}, {}});
+            const ScenarioTurn& planned = scenario.turnFor(round);
+            burst.push_back({static_cast<int>(s + 1),
+                             c,
+                             round,
+                             planned.intent,
+                             false,
+                             renderMessage(planned, customer),
+                             {},
+                             {}});
         }
         auto talk = [&](Turn& turn) {
             try {
@@ -56,6 +62,27 @@ ProbeRun runProbe(const ProbeSettings& settings, ChatAdapter& bot) {
     return run;
 }
 
+void reuseSessions(const ProbeSettings& settings, ProbeRun& run, ChatAdapter& secondClient) {
+    const ScenarioTurn* ask = run.scenario.askOwnDataTurn();
+    if (!ask || run.gaveUp) {
+        return;
+    }
+    std::vector<int> spoken(run.customers.size(), 0);
+    for (const Turn& turn : run.turns) {
+        ++spoken[static_cast<size_t>(turn.customer)];
+    }
+    int step = static_cast<int>(run.schedule.steps.size());
+    for (size_t c = 0; c < run.customers.size(); ++c) {
+        Turn turn{++step, static_cast<int>(c), spoken[c], ask->intent, true, ask->message, {}, {}};
+        try {
+            turn.reply = secondClient.send(senderId(settings.seed, run.customers[c]), turn.message);
+        } catch (const std::exception& error) {
+            turn.error = error.what();
+        }
+        run.turns.push_back(std::move(turn));
+    }
+}
+
 std::string transcriptLine(const ProbeRun& run, const Turn& turn) {
     nlohmann::json reply = nlohmann::json::array();
     for (const ReplyPart& part : turn.reply) {
@@ -65,9 +92,13 @@ std::string transcriptLine(const ProbeRun& run, const Turn& turn) {
         {"step", turn.step},
         {"customer", run.customers[static_cast<size_t>(turn.customer)].id},
         {"round", turn.round + 1},
+        {"intent", intentName(turn.intent)},
         {"message", turn.message},
         {"reply", reply},
     };
+    if (turn.secondClient) {
+        line["client"] = "second";
+    }
     if (!turn.error.empty()) {
         line["error"] = turn.error;
     }

@@ -2,6 +2,7 @@
 
 #include "analyzers/runtime/probe/canaries.h"
 #include "analyzers/runtime/probe/chat_adapter.h"
+#include "analyzers/runtime/probe/scenario.h"
 #include "analyzers/runtime/probe/schedule.h"
 
 #include <cstdint>
@@ -25,6 +26,10 @@ struct Turn {
     int step = 0; // 1-based index into the schedule
     int customer = 0;
     int round = 0; // 0-based: the customer's how-many-th message
+    Intent intent = Intent::Other;
+    // Sent after the run by a second client that reuses the customer's session id, not by the
+    // customer: runtime/session-id-reuse judges these, the other checks skip them.
+    bool secondClient = false;
     std::string message;
     std::vector<ReplyPart> reply;
     std::string error; // why there is no reply, empty when there is one
@@ -33,15 +38,24 @@ struct Turn {
 struct ProbeRun {
     std::vector<SyntheticCustomer> customers;
     Schedule schedule;
-    std::vector<Turn> turns; // in schedule order; a burst's turns by customer
-    bool gaveUp = false;     // stopped early: the target stopped answering
+    Scenario scenario;
+    // In schedule order, a burst's turns by customer; then the second client's turns, one per
+    // customer in customer order.
+    std::vector<Turn> turns;
+    bool gaveUp = false; // stopped early: the target stopped answering
 };
 
-// Talks to the bot through `bot` as the seed's customers, following the seed's schedule; a
-// burst's messages are sent from one thread each, at once. A turn that fails is recorded with
-// its error and the run goes on, unless the target stopped answering altogether (see
-// ProbeSettings::giveUpAfterFailedSteps).
-ProbeRun runProbe(const ProbeSettings& settings, ChatAdapter& bot);
+// Talks to the bot through `bot` as the seed's customers, following the seed's schedule and
+// the scenario; a burst's messages are sent from one thread each, at once. A turn that fails
+// is recorded with its error and the run goes on, unless the target stopped answering
+// altogether (see ProbeSettings::giveUpAfterFailedSteps).
+ProbeRun runProbe(const ProbeSettings& settings, const Scenario& scenario, ChatAdapter& bot);
+
+// runtime/session-id-reuse's test, after the run: `secondClient` (ChatAdapter::secondClient)
+// sends the scenario's first ask-own-data message once in every customer's conversation, one
+// customer after the other; its turns are appended to `run.turns`. Nothing when the scenario
+// has no such turn or the run gave up.
+void reuseSessions(const ProbeSettings& settings, ProbeRun& run, ChatAdapter& secondClient);
 
 // The sender id of a customer: unique per seed, so runs with other seeds do not share state.
 std::string senderId(std::uint64_t seed, const SyntheticCustomer& customer);

@@ -17,6 +17,12 @@ public:
         : url_(std::move(url)), headers_(std::move(headers)), settings_(std::move(settings)) {}
 
     std::vector<ReplyPart> send(const std::string& sessionId, const std::string& message) override;
+    // The sender id is all the REST channel knows of a conversation: another connection that
+    // sends it continues the conversation.
+    std::unique_ptr<ChatAdapter> secondClient(const HttpHeaders& credentials) override {
+        return std::make_unique<RasaRestAdapter>(url_, replacedHeaders(headers_, credentials),
+                                                 settings_);
+    }
 
 private:
     HttpUrl url_;
