@@ -271,8 +271,8 @@ std::optional<std::string> CanaryMatcher::maskedMatch(const Needle& needle,
         std::string_view suffix = std::string_view(value).substr(value.size() - visible.suffix);
         bool unique = std::ranges::none_of(needles_, [&](const Needle& other) {
             const std::string& theirs = other.forms.front().folded;
-            return other.kind == needle.kind && other.customer != needle.customer &&
-                   theirs.starts_with(prefix) && theirs.ends_with(suffix);
+            return other.customer != needle.customer && theirs.starts_with(prefix) &&
+                   theirs.ends_with(suffix);
         });
         if (unique) {
             return "masked, " +
