@@ -3,6 +3,7 @@
 // between customers under concurrency, one keeping them apart.
 #include "analyzers/runtime/probe/canaries.h"
 #include "analyzers/runtime/probe/canary_matcher.h"
+#include "analyzers/runtime/probe/probe_run.h"
 #include "analyzers/runtime/probe/scenario.h"
 #include "analyzers/runtime/probe/schedule.h"
 #include "analyzers/runtime/validators.h"
@@ -11,12 +12,12 @@
 #include "tests/probe_runner.h"
 #include "tests/run_privaudit.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <ranges>
 #include <set>
 
 namespace privaudit::testing {
@@ -174,36 +175,7 @@ ProbeReport probe(const std::string& url, const TempDir& temp, const std::string
     return runProbe({"--target", url}, temp, name, seed);
 }
 
-// Where the leaky bot must leak, from the schedule alone: a customer asking "about me" in a
-// burst with another customer's message of a different kind gets that customer's profile.
-// observer -> the customers it may see (the last writer of the burst wins).
-std::map<std::string, std::set<std::string>> leakyBotExposures(std::uint64_t seed) {
-    auto customers = runtime::probe::generateCustomers(seed, 4);
-    auto schedule = runtime::probe::makeSchedule(seed, 4, 6);
-    runtime::probe::Scenario scenario;
-    EXPECT_EQ(cli::loadProbeScenario("builtin:en", scenario), "");
-    std::vector<int> spoken(4, 0);
-    std::map<std::string, std::set<std::string>> exposures;
-    for (const auto& step : schedule.steps) {
-        std::map<int, bool> asks;
-        for (int c : step) {
-            int round = spoken[static_cast<size_t>(c)]++;
-            asks[c] = scenario.turnFor(round).intent == runtime::probe::Intent::AskOwnData;
-        }
-        for (auto [asker, isAsking] : asks) {
-            for (auto [other, otherAsks] : asks) {
-                if (isAsking && !otherAsks) {
-                    exposures[customers[static_cast<size_t>(asker)].id].insert(
-                        customers[static_cast<size_t>(other)].id);
-                }
-            }
-        }
-    }
-    return exposures;
-}
-
-// The report's runtime/cross-session-leak findings; the leaky bot also shows the dialog rules'
-// misbehaviour (tests/probe_dialog_test.cpp).
+// The report's runtime/cross-session-leak findings.
 nlohmann::json crossSessionLeaks(const nlohmann::json& report) {
     nlohmann::json leaks = nlohmann::json::array();
     for (const auto& finding : report["findings"]) {
@@ -214,67 +186,136 @@ nlohmann::json crossSessionLeaks(const nlohmann::json& report) {
     return leaks;
 }
 
-TEST(Probe, CatchesTheLeakyBotAndNamesTheSeed) {
-    auto exposures = leakyBotExposures(7);
-    ASSERT_FALSE(exposures.empty()) << "seed 7 no longer pairs a question with another message";
-    FixtureBot bot("leaky_concurrency_bot");
-    TempDir temp;
-    ProbeReport first = probe(bot.url(), temp, "leaky.json", "7");
-    ASSERT_EQ(first.command.exitCode, 1) << first.command.err;
-    // Exactly the customers who asked about themselves in a burst see someone else's data,
-    // and only data of a customer in the same burst.
-    std::map<std::string, std::set<std::string>> seen;
-    for (const auto& finding : crossSessionLeaks(first.json)) {
+// One line per finding: rule, victim, observer, kind of data, sink and transcript line ("-"
+// for what a rule does not name).
+std::vector<std::string> findingRows(const nlohmann::json& report) {
+    std::vector<std::string> rows;
+    for (const auto& finding : report["findings"]) {
         const auto& properties = finding["properties"];
-        seen[properties["observer"].get<std::string>()].insert(
-            properties["victim"].get<std::string>());
-    }
-    ASSERT_EQ(seen.size(), exposures.size()) << first.text;
-    for (const auto& [observer, victims] : seen) {
-        ASSERT_TRUE(exposures.contains(observer)) << observer << " " << first.text;
-        for (const std::string& victim : victims) {
-            EXPECT_TRUE(exposures[observer].contains(victim)) << victim << " -> " << observer;
+        std::string row = finding["ruleId"].get<std::string>();
+        for (const char* name : {"victim", "observer", "canaryType", "sink"}) {
+            row += " " + properties.value(name, std::string("-"));
         }
+        rows.push_back(row + " line " + std::to_string(finding["line"].get<int>()));
     }
-    // The bot shows name, e-mail and phone as text and the IBAN base64-encoded in a custom
-    // payload, and only the card's last four digits: not a leak of the card.
-    std::set<std::string> kinds;
+    return rows;
+}
+
+// The leaky bot's whole report at seed 7, 4 customers x 6 messages, from the schedule
+//     [c2+c3+c4] [c2+c3] c4 c1 c4 [c1+c2+c3+c4] c3 c3 [c1+c2] [c1+c4] [c1+c2+c3+c4] [c1+c2]
+// (transcript lines 1-3, 4-5, 6, 7, 8, 9-12, 13, 14, 15-16, 17-18, 19-22, 23-24; then the
+// second client's 25-28). Every customer asks about itself in its fifth message: c3 alone in
+// step 8 is shown its own data; c4 in step 10 and c2 in step 11 share a burst with c1, whose
+// profile the bot's batched lookup hands the whole burst — by then c1's name, e-mail, phone
+// and IBAN (its messages in steps 4, 6 and 9). The dialog rules' findings do not depend on
+// timing: every confirmed IBAN (third message) and card (fourth), the first replies, and what
+// a second client is shown.
+const std::vector<std::string> leakyBotAtSeed7 = {
+    "runtime/no-ai-disclosure - - - first reply line 1",
+    "runtime/over-echo c4 c4 iban reply /0/text line 8",
+    "runtime/over-echo c2 c2 iban reply /0/text line 10",
+    "runtime/over-echo c3 c3 iban reply /0/text line 11",
+    "runtime/over-echo c4 c4 card reply /0/text line 12",
+    "runtime/over-echo c3 c3 card reply /0/text line 13",
+    "runtime/over-echo c1 c1 iban reply /0/text line 15",
+    "runtime/over-echo c2 c2 card reply /0/text line 16",
+    "runtime/over-echo c1 c1 card reply /0/text line 17",
+    "runtime/cross-session-leak c1 c4 iban reply /0/custom line 18",
+    "runtime/cross-session-leak c1 c4 email reply /0/text line 18",
+    "runtime/cross-session-leak c1 c4 name reply /0/text line 18",
+    "runtime/cross-session-leak c1 c4 phone reply /0/text line 18",
+    "runtime/cross-session-leak c1 c2 iban reply /0/custom line 20",
+    "runtime/cross-session-leak c1 c2 email reply /0/text line 20",
+    "runtime/cross-session-leak c1 c2 name reply /0/text line 20",
+    "runtime/cross-session-leak c1 c2 phone reply /0/text line 20",
+    "runtime/session-id-reuse c1 second client name,email,phone,iban reply /0/text line 25",
+    "runtime/session-id-reuse c2 second client name,email,phone,iban reply /0/text line 26",
+    "runtime/session-id-reuse c3 second client name,email,phone,iban reply /0/text line 27",
+    "runtime/session-id-reuse c4 second client name,email,phone,iban reply /0/text line 28",
+};
+
+TEST(Probe, LeakyBotGivesExactlyTheExpectedFindingsEveryTime) {
+    ASSERT_EQ(runtime::probe::makeSchedule(7, 4, 6).describe(),
+              "[c2+c3+c4] [c2+c3] c4 c1 c4 [c1+c2+c3+c4] c3 c3 [c1+c2] [c1+c4] [c1+c2+c3+c4] "
+              "[c1+c2]");
+    std::vector<ProbeReport> reports;
+    std::vector<std::string> transcripts;
+    std::vector<std::string> sameAddress; // the target's URL is part of findings' identity
+    for (int run = 0; run < 2; ++run) {
+        // A fresh bot each time (it remembers profiles by sender id), on the same port.
+        FixtureBot bot("leaky_concurrency_bot", sameAddress);
+        sameAddress = {"--port", bot.url().substr(bot.url().rfind(':') + 1)};
+        TempDir temp;
+        reports.push_back(probe(bot.url(), temp, "leaky.json", "7"));
+        transcripts.push_back(readFile(temp.path() + "/transcript.jsonl"));
+        const ProbeReport& report = reports.back();
+        ASSERT_EQ(report.command.exitCode, 1) << report.command.err;
+        EXPECT_EQ(findingRows(report.json), leakyBotAtSeed7) << report.text;
+        EXPECT_TRUE(report.json["notifications"].empty()) << report.text;
+    }
+    // The same seed gives the same report and even the same conversation, reply for reply.
+    EXPECT_EQ(reports[0].json["findings"].dump(2), reports[1].json["findings"].dump(2));
+    EXPECT_EQ(transcripts[0], transcripts[1]);
+
+    const ProbeReport& first = reports.front();
     for (const auto& finding : crossSessionLeaks(first.json)) {
         EXPECT_EQ(finding["file"], "transcript.jsonl");
-        kinds.insert(finding["properties"]["canaryType"].get<std::string>() + " " +
-                     finding["properties"]["transformation"].get<std::string>());
         EXPECT_NE(finding["message"].get<std::string>().find("replay with --seed 7"),
                   std::string::npos);
     }
-    for (const std::string& kind : kinds) {
-        EXPECT_TRUE(kind == "name as sent" || kind == "email as sent" || kind == "phone as sent" ||
-                    kind == "iban base64")
-            << kind;
-    }
-    EXPECT_TRUE(kinds.contains("email as sent")) << first.text;
-    EXPECT_TRUE(kinds.contains("iban base64")) << first.text;
     EXPECT_NE(first.command.err.find("replay with --seed 7 --customers 4 --rounds 6"),
               std::string::npos)
         << first.command.err;
-
     // No canary value reaches the report; the transcript has them all.
-    std::string transcript = readFile(temp.path() + "/transcript.jsonl");
     for (const auto& customer : runtime::probe::generateCustomers(7, 4)) {
         for (const auto& canary : customer.canaries) {
             EXPECT_EQ(first.text.find(canary.value), std::string::npos) << canary.value;
-            EXPECT_NE(transcript.find(canary.value), std::string::npos) << canary.value;
+            EXPECT_NE(transcripts[0].find(canary.value), std::string::npos) << canary.value;
         }
     }
+}
 
-    // The same seed replays the same customers and schedule and finds the same observers.
-    ProbeReport second = probe(bot.url(), temp, "again.json", "7");
-    EXPECT_EQ(second.command.exitCode, 1);
-    std::set<std::string> observers;
-    for (const auto& finding : crossSessionLeaks(second.json)) {
-        observers.insert(finding["properties"]["observer"].get<std::string>());
+// Who must see whose data, from the schedule alone: in a burst, every member that asks about
+// itself is shown the data of the member with the smallest sender id (which has given at
+// least its name in its first message). "victim -> observer".
+std::set<std::string> leakyBotExposures(std::uint64_t seed) {
+    auto customers = runtime::probe::generateCustomers(seed, 4);
+    runtime::probe::Scenario scenario;
+    EXPECT_EQ(cli::loadProbeScenario("builtin:en", scenario), "");
+    std::vector<int> spoken(4, 0);
+    std::set<std::string> exposures;
+    for (const auto& step : runtime::probe::makeSchedule(seed, 4, 6).steps) {
+        auto first = std::ranges::min(step, {}, [&](int c) {
+            return runtime::probe::senderId(seed, customers[static_cast<size_t>(c)]);
+        });
+        for (int c : step) {
+            const auto& turn = scenario.turnFor(spoken[static_cast<size_t>(c)]++);
+            if (c != first && turn.intent == runtime::probe::Intent::AskOwnData) {
+                exposures.insert(customers[static_cast<size_t>(first)].id + " -> " +
+                                 customers[static_cast<size_t>(c)].id);
+            }
+        }
     }
-    EXPECT_EQ(observers, std::set<std::string>(std::ranges::views::keys(seen).begin(),
-                                               std::ranges::views::keys(seen).end()));
+    return exposures;
+}
+
+TEST(Probe, LeakyBotLeaksExactlyWhereTheScheduleSays) {
+    for (std::uint64_t seed : {11u, 23u}) {
+        std::set<std::string> expected = leakyBotExposures(seed);
+        ASSERT_FALSE(expected.empty()) << "seed " << seed << " no longer has a leaking burst";
+        FixtureBot bot("leaky_concurrency_bot");
+        TempDir temp;
+        ProbeReport report = probe(bot.url(), temp, "leaky.json", std::to_string(seed));
+        ASSERT_EQ(report.command.exitCode, 1) << report.command.err;
+        std::set<std::string> seen;
+        for (const auto& finding : crossSessionLeaks(report.json)) {
+            const auto& properties = finding["properties"];
+            seen.insert(properties["victim"].get<std::string>() + " -> " +
+                        properties["observer"].get<std::string>());
+            EXPECT_EQ(properties["concurrent"], "yes");
+        }
+        EXPECT_EQ(seen, expected) << "seed " << seed << "\n" << report.text;
+    }
 }
 
 TEST(Probe, TheLeakyBotIsCleanOneMessageAtATime) {
