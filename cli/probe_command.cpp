@@ -198,11 +198,7 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
     std::ranges::stable_sort(result.findings, core::findingOrder);
     finalize(result.findings, policy, targetName);
     if (!result.findings.empty()) {
-        std::cerr << "privaudit probe: replay with --seed " << settings.seed << " --customers "
-                  << settings.customers << " --rounds " << settings.rounds
-                  << (settings.maxBurst != runtime::probe::defaultMaxBurst
-                          ? " --max-burst " + std::to_string(settings.maxBurst)
-                          : "")
+        std::cerr << "privaudit probe: replay with " << runtime::probe::replayOptions(run)
                   << "; schedule: " << run.schedule.describe() << "\n";
     }
 

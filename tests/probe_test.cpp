@@ -170,6 +170,18 @@ TEST(Schedule, SameSeedSameScheduleWithBursts) {
     EXPECT_GT(largest, 4u);
 }
 
+TEST(Schedule, ReplayOptionsNameEverythingThatShapesTheRun) {
+    runtime::probe::ProbeRun run;
+    run.schedule = runtime::probe::makeSchedule(5, 3, 2);
+    run.scenario.source = "builtin:en";
+    EXPECT_EQ(runtime::probe::replayOptions(run), "--seed 5 --customers 3 --rounds 2");
+    run.schedule = runtime::probe::makeSchedule(5, 3, 2, 1);
+    run.scenario.source = "my scenarios/support's.yaml";
+    EXPECT_EQ(runtime::probe::replayOptions(run),
+              "--seed 5 --customers 3 --rounds 2 --max-burst 1 --scenario 'my "
+              "scenarios/support'\\''s.yaml'");
+}
+
 ProbeReport probe(const std::string& url, const TempDir& temp, const std::string& name,
                   const std::string& seed) {
     return runProbe({"--target", url}, temp, name, seed);
@@ -324,9 +336,22 @@ TEST(Probe, TheLeakyBotIsCleanOneMessageAtATime) {
     ProbeReport report =
         runProbe({"--target", bot.url()}, temp, "sequential.json", "7", {"--max-burst", "1"});
     EXPECT_TRUE(report.json["notifications"].empty()) << report.command.err;
+    ASSERT_FALSE(report.json["findings"].empty()) << report.text;
     for (const auto& finding : report.json["findings"]) {
         EXPECT_NE(finding["ruleId"], "runtime/cross-session-leak") << report.text;
+        // Every finding says how to see its turn again, one message at a time included.
+        std::string step = std::to_string(finding["properties"]["step"].get<int>());
+        EXPECT_NE(
+            finding["message"].get<std::string>().find(
+                "replay with --seed 7 --customers 4 --rounds 6 --max-burst 1, schedule step " +
+                step + "."),
+            std::string::npos)
+            << finding["message"];
     }
+    EXPECT_NE(
+        report.command.err.find("replay with --seed 7 --customers 4 --rounds 6 --max-burst 1;"),
+        std::string::npos)
+        << report.command.err;
 }
 
 TEST(Probe, BotThatKeepsCustomersApartHasNoFinding) {

@@ -57,9 +57,8 @@ std::vector<core::Finding> CrossSessionLeakCheck::check(const ProbeEvidence& evi
                 finding.message = "Customer " + victim + "'s " + kindName + " reached customer " +
                                   observer + "'s reply (turn " + std::to_string(turn.round + 1) +
                                   ", " + part.field + ", " + match.transformation + ")" +
-                                  (burst ? " in a burst of concurrent messages" : "") +
-                                  "; replay with --seed " + std::to_string(run.schedule.seed) +
-                                  ", schedule step " + std::to_string(turn.step) + ".";
+                                  (burst ? " in a burst of concurrent messages" : "") + "; " +
+                                  replayHint(run, turn) + ".";
                 finding.location = transcriptLocation(evidence, i);
                 finding.logicalLocation = turnLogicalLocation(evidence, turn);
                 if (auto sent = turnWhereSent(run, match.customer, match.kind)) {

@@ -34,7 +34,7 @@ std::string scenarioPlace(const runtime::probe::ProbeRun& run, const runtime::pr
 }
 
 std::string replayHint(const runtime::probe::ProbeRun& run, const runtime::probe::Turn& turn) {
-    return "replay with --seed " + std::to_string(run.schedule.seed) + ", schedule step " +
+    return "replay with " + runtime::probe::replayOptions(run) + ", schedule step " +
            std::to_string(turn.step);
 }
 

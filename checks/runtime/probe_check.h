@@ -42,7 +42,8 @@ core::LogicalLocation turnLogicalLocation(const ProbeEvidence& evidence,
 std::optional<size_t> turnWhereSent(const runtime::probe::ProbeRun& run, int customer,
                                     runtime::probe::CanaryKind kind);
 
-// "replay with --seed 7, schedule step 12": how to see the turn again.
+// "replay with --seed 7 --customers 4 --rounds 6, schedule step 12": how to see the turn again
+// (runtime::probe::replayOptions).
 std::string replayHint(const runtime::probe::ProbeRun& run, const runtime::probe::Turn& turn);
 
 // "builtin:en line 23": where the scenario defines the turn that `turn` followed.

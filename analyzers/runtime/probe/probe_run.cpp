@@ -1,5 +1,7 @@
 #include "analyzers/runtime/probe/probe_run.h"
 
+#include "core/shell_quote.h"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -81,6 +83,20 @@ void reuseSessions(const ProbeSettings& settings, ProbeRun& run, ChatAdapter& se
         }
         run.turns.push_back(std::move(turn));
     }
+}
+
+std::string replayOptions(const ProbeRun& run) {
+    const Schedule& schedule = run.schedule;
+    std::string options = "--seed " + std::to_string(schedule.seed) + " --customers " +
+                          std::to_string(schedule.customers) + " --rounds " +
+                          std::to_string(schedule.rounds);
+    if (schedule.maxBurst != defaultMaxBurst) {
+        options += " --max-burst " + std::to_string(schedule.maxBurst);
+    }
+    if (run.scenario.source != "builtin:en") {
+        options += " --scenario " + core::shellQuoted(run.scenario.source);
+    }
+    return options;
 }
 
 std::string transcriptLine(const ProbeRun& run, const Turn& turn) {

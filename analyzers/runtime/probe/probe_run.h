@@ -60,6 +60,11 @@ void reuseSessions(const ProbeSettings& settings, ProbeRun& run, ChatAdapter& se
 // The sender id of a customer: unique per seed, so runs with other seeds do not share state.
 std::string senderId(std::uint64_t seed, const SyntheticCustomer& customer);
 
+// "--seed 7 --customers 4 --rounds 6 --max-burst 1 --scenario builtin:de": the options that
+// make the probe send the same messages in the same order again, those left at their default
+// (--max-burst, --scenario) left out.
+std::string replayOptions(const ProbeRun& run);
+
 // One turn as one line of JSON, without the line break.
 std::string transcriptLine(const ProbeRun& run, const Turn& turn);
 

@@ -27,7 +27,7 @@ std::string Schedule::describe() const {
 Schedule makeSchedule(std::uint64_t seed, int customers, int rounds, int maxBurst) {
     // Its own stream, so that the same seed gives the same customers whatever the schedule.
     std::mt19937_64 engine(seed ^ scheduleStream);
-    Schedule schedule{seed, customers, rounds, {}};
+    Schedule schedule{seed, customers, rounds, maxBurst, {}};
     std::vector<int> left(static_cast<size_t>(customers), rounds);
     for (;;) {
         std::vector<int> waiting;
