@@ -217,6 +217,32 @@ TEST(JsonReporter, WritesEveryFindingAndNotification) {
     EXPECT_EQ(out.str(), again.str());
 }
 
+// The report is written value by value, laid out as nlohmann's dump(2) lays out the same JSON:
+// properties, logical locations, absent findings, escapes, non-ASCII and invalid UTF-8.
+TEST(JsonReporter, LaysOutTheReportAsAPrettyPrintedTree) {
+    core::ScanResult result = scan();
+    core::Finding& secret = result.findings[0];
+    secret.message = "A \"quoted\" key\\path\nin Stra\xc3\x9f"
+                     "e 5, invalid \xff byte\x01.";
+    secret.properties = {{"entity", std::string("EMAIL_ADDRESS")}, {"score", 0.85}, {"n", 1.0}};
+    secret.logicalLocation = core::LogicalLocation{"/customer/email", "property"};
+    core::Finding gone = result.findings[2];
+    gone.baselineState = core::BaselineState::None;
+    result.absentFindings = {result.findings[3], gone};
+    std::ostringstream out;
+    reporters::writeJson(result, out);
+    using Ordered = nlohmann::ordered_json;
+    EXPECT_EQ(out.str(), Ordered::parse(out.str()).dump(2) + "\n");
+    Ordered report = Ordered::parse(out.str());
+    EXPECT_EQ(report["findings"][0]["message"], "A \"quoted\" key\\path\nin Stra\xc3\x9f"
+                                                "e 5, invalid \xef\xbf\xbd byte\x01.");
+    EXPECT_EQ(report["findings"][0]["properties"]["score"], 0.85);
+    EXPECT_EQ(report["findings"][0]["logicalLocation"], "/customer/email");
+    ASSERT_EQ(report["absentFindings"].size(), 2u);
+    EXPECT_EQ(report["absentFindings"][0]["baselineState"], "absent");
+    EXPECT_EQ(report["absentFindings"][1].back(), "absent");
+}
+
 TEST(SarifReporter, DescribesToolRulesAndCweTaxonomy) {
     json log = sarifOf(scan());
     EXPECT_EQ(log["$schema"], "https://json.schemastore.org/sarif-2.1.0.json");
