@@ -205,9 +205,15 @@ constexpr std::array<bool, 256> streetSuffixEnds = [] {
     return table;
 }();
 
+// What a house number needs before it: a space after a word ending like a street suffix.
+// Inline, so the short numbers of a log (times, counts) are turned away without a call.
+inline bool mayFollowStreetName(std::string_view text, size_t numberBegin) {
+    return before(text, numberBegin) == ' ' && numberBegin >= 4 &&
+           streetSuffixEnds[static_cast<unsigned char>(text[numberBegin - 2])];
+}
+
 size_t streetStart(std::string_view text, size_t numberBegin) {
-    if (before(text, numberBegin) != ' ' || numberBegin < 4 ||
-        !streetSuffixEnds[static_cast<unsigned char>(text[numberBegin - 2])]) {
+    if (!mayFollowStreetName(text, numberBegin)) {
         return std::string_view::npos;
     }
     size_t wordEnd = numberBegin - 1;
@@ -385,31 +391,27 @@ size_t matchMixedToken(std::string_view text, size_t begin, size_t end,
     return 0;
 }
 
+// A digit run and the groups after it, tried from the longest grouping down. Not inlined, so
+// matchNumber, entered for every number, keeps a small frame: most leave before grouping.
+[[gnu::noinline]] size_t matchDigitGroups(std::string_view text, size_t begin, size_t tokenEnd,
+                                          std::vector<Candidate>& out) {
+    DigitGroups groups = collectGroups(text, begin, tokenEnd);
+    for (size_t count = recentDateLead(text, groups) ? 1 : groups.count; count > 0; --count) {
+        size_t end = groups.parts[count - 1].end;
+        if (rightBoundaryOk(text, end) && classify(text, groups, count, out)) {
+            return out.back().end > end ? out.back().end : end;
+        }
+    }
+    return 0;
+}
+
 } // namespace
-
-bool leftBoundaryOk(std::string_view text, size_t begin) {
-    char prev = before(text, begin);
-    if (isWordByte(prev)) {
-        return false;
-    }
-    bool joiner =
-        prev == '-' || prev == '_' || prev == '.' || prev == '/' || prev == '#' || prev == '+';
-    return !(joiner && isWordByte(before(text, begin - 1)));
-}
-
-bool rightBoundaryOk(std::string_view text, size_t end) {
-    char next = at(text, end);
-    if (isWordByte(next) || next == '@') {
-        return false;
-    }
-    bool joiner = next == '-' || next == '_' || next == '.' || next == '/';
-    return !(joiner && isWordByte(at(text, end + 1)));
-}
 
 size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
                    std::vector<Candidate>& out) {
     char first = text[begin];
-    if ((first == '2' || first == '3') && at(text, tokenEnd) == ':') {
+    // A global unicast IPv6 address (2000::/3) opens with a group of four hex digits.
+    if ((first == '2' || first == '3') && tokenEnd - begin == 4 && at(text, tokenEnd) == ':') {
         if (size_t end = matchIpv6(text, begin, out)) {
             return end;
         }
@@ -428,18 +430,12 @@ size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
                    isDigit(at(text, tokenEnd + 1));
     if (!grouped && tokenEnd - begin < 5) {
         // A short number on its own is only ever a house number.
-        return rightBoundaryOk(text, tokenEnd) && matchAddress(text, begin, tokenEnd, out)
+        return mayFollowStreetName(text, begin) && rightBoundaryOk(text, tokenEnd) &&
+                       matchAddress(text, begin, tokenEnd, out)
                    ? out.back().end
                    : 0;
     }
-    DigitGroups groups = collectGroups(text, begin, tokenEnd);
-    for (size_t count = recentDateLead(text, groups) ? 1 : groups.count; count > 0; --count) {
-        size_t end = groups.parts[count - 1].end;
-        if (rightBoundaryOk(text, end) && classify(text, groups, count, out)) {
-            return out.back().end > end ? out.back().end : end;
-        }
-    }
-    return 0;
+    return matchDigitGroups(text, begin, tokenEnd, out);
 }
 
 } // namespace privaudit::runtime

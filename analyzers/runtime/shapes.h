@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analyzers/runtime/candidate.h"
+#include "analyzers/runtime/char_classes.h"
 
 #include <string_view>
 #include <vector>
@@ -32,8 +33,24 @@ size_t matchIpv6(std::string_view text, size_t begin, std::vector<Candidate>& ou
 Structure internationalPhoneStructure(std::string_view digits);
 
 // Neighbour rules shared by the numeric shapes: a value must not continue a word or an
-// identifier ("ORD-4111...", "v1.2.3", "4111....png").
-bool leftBoundaryOk(std::string_view text, size_t begin);
-bool rightBoundaryOk(std::string_view text, size_t end);
+// identifier ("ORD-4111...", "v1.2.3", "4111....png"). Inline: asked for every number.
+inline bool leftBoundaryOk(std::string_view text, size_t begin) {
+    char prev = before(text, begin);
+    if (isWordByte(prev)) {
+        return false;
+    }
+    bool joiner =
+        prev == '-' || prev == '_' || prev == '.' || prev == '/' || prev == '#' || prev == '+';
+    return !(joiner && isWordByte(before(text, begin - 1)));
+}
+
+inline bool rightBoundaryOk(std::string_view text, size_t end) {
+    char next = at(text, end);
+    if (isWordByte(next) || next == '@') {
+        return false;
+    }
+    bool joiner = next == '-' || next == '_' || next == '.' || next == '/';
+    return !(joiner && isWordByte(at(text, end + 1)));
+}
 
 } // namespace privaudit::runtime
