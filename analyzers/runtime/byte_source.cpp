@@ -11,6 +11,8 @@ namespace privaudit::runtime {
 namespace {
 
 constexpr size_t readChunk = 1 << 18;
+// A piece is at most maxPiece bytes, so a buffer of a piece and a chunk always has room to read.
+constexpr size_t bufferSize = LineReader::maxPiece + readChunk;
 
 } // namespace
 
@@ -71,16 +73,18 @@ size_t ByteSource::read(char* buffer, size_t size) {
     return got;
 }
 
+LineReader::LineReader(ByteSource& source)
+    : source_(source), buffer_(std::make_unique_for_overwrite<char[]>(bufferSize)) {}
+
 bool LineReader::fill() {
     if (eof_) {
         return false;
     }
-    buffer_.erase(0, position_);
+    std::memmove(buffer_.get(), buffer_.get() + position_, end_ - position_);
+    end_ -= position_;
     position_ = 0;
-    size_t old = buffer_.size();
-    buffer_.resize(old + readChunk);
-    size_t got = source_.read(buffer_.data() + old, readChunk);
-    buffer_.resize(old + got);
+    size_t got = source_.read(buffer_.get() + end_, std::min(readChunk, bufferSize - end_));
+    end_ += got;
     bytesRead_ += got;
     if (got == 0) {
         eof_ = true;
@@ -89,9 +93,9 @@ bool LineReader::fill() {
 }
 
 std::string_view LineReader::peek(size_t size) {
-    while (buffer_.size() - position_ < size && fill()) {
+    while (end_ - position_ < size && fill()) {
     }
-    return std::string_view(buffer_).substr(position_, size);
+    return std::string_view(buffer_.get() + position_, std::min(size, end_ - position_));
 }
 
 bool LineReader::next(std::string& line) {
@@ -102,8 +106,8 @@ bool LineReader::next(std::string& line) {
         ++lineNumber_;
     }
     while (true) {
-        const char* start = buffer_.data() + position_;
-        size_t available = buffer_.size() - position_;
+        const char* start = buffer_.get() + position_;
+        size_t available = end_ - position_;
         const void* newline = std::memchr(start, '\n', std::min(available, maxPiece));
         if (newline) {
             size_t length = static_cast<const char*>(newline) - start;
@@ -129,7 +133,7 @@ bool LineReader::next(std::string& line) {
                 }
                 return false;
             }
-            line.assign(buffer_.data() + position_, available);
+            line.assign(buffer_.get() + position_, available); // fill() moved the bytes
             position_ += available;
             continues_ = false;
             return true;

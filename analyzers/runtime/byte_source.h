@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -36,7 +37,7 @@ class LineReader {
 public:
     static constexpr size_t maxPiece = 1 << 20;
 
-    explicit LineReader(ByteSource& source) : source_(source) {}
+    explicit LineReader(ByteSource& source);
 
     // Up to `size` bytes ahead, without consuming them (to sniff the format).
     std::string_view peek(size_t size);
@@ -53,8 +54,11 @@ private:
     bool fill();
 
     ByteSource& source_;
-    std::string buffer_;
+    // Unread bytes are [position_, end_). Not a std::string: growing one zero-fills each chunk
+    // before it is read into, a pass over every byte for nothing.
+    std::unique_ptr<char[]> buffer_;
     size_t position_ = 0;
+    size_t end_ = 0;
     bool eof_ = false;
     int lineNumber_ = 0;
     size_t column_ = 0;
