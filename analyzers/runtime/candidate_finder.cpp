@@ -45,12 +45,15 @@ std::optional<Recognizer> recognizerNamed(std::string_view id) {
 
 namespace {
 
+bool schemeEnd(std::string_view text, size_t end) {
+    return at(text, end) == ':' && text.substr(end, 3) == "://";
+}
+
 size_t matchToken(std::string_view text, size_t begin, size_t end, std::vector<Candidate>& out) {
-    char next = at(text, end);
-    if (next == '@') {
+    if (at(text, end) == '@') {
         return matchEmail(text, end, out);
     }
-    if (next == ':' && text.substr(end, 3) == "://") {
+    if (schemeEnd(text, end)) {
         return matchUrlCredentials(text, end, out);
     }
     switch (charClasses[static_cast<unsigned char>(text[begin])]) {
@@ -189,11 +192,11 @@ bool inertWord(std::string_view text, size_t begin, size_t end) {
     switch (charClasses[static_cast<unsigned char>(text[begin])]) {
     case Lower:
         return plainWordEnds[next] && !text.substr(begin).starts_with("bc1");
-    case Upper:
-        return next != '@' && next != ':' && end - begin >= 3 &&
+    case Upper: // "AGENT:" in a transcript is inert, "HTTPS://" is not
+        return next != '@' && !schemeEnd(text, end) && end - begin >= 3 &&
                inertUpperWord(text.substr(begin, end - begin));
     case High:
-        return next != '@' && next != ':';
+        return next != '@' && !schemeEnd(text, end);
     default:
         return false;
     }
