@@ -279,11 +279,13 @@ void push(std::vector<Candidate>& out, size_t begin, size_t end, Recognizer reco
 // "2026-11-03 09:14:02", "2026-11-03T09:14": a log timestamp, on every line of most logs. A
 // run that opens with a year of the last five years, '-' and two digits is none of the shapes
 // classify knows in two or more groups (not a birth date, too recent; the wrong group lengths
-// for cards, SSN, NHS and tax numbers; not a phone number, which starts with 0), so only the
-// year on its own is tried.
-bool recentDateLead(std::string_view text, const DigitGroups& g) {
-    return g.count >= 2 && g.parts[0].length() == 4 && g.separatorChars[0] == '-' &&
-           g.parts[1].length() == 2 && number(text, g.parts[0]) > currentYear() - 5;
+// for cards, SSN, NHS and tax numbers; not a phone number, which starts with 0), and the year
+// on its own is cut off by the '-' and digit after it (rightBoundaryOk): nothing, known before
+// the groups are collected. The digit token [begin, tokenEnd) is all digits.
+bool recentDateLead(std::string_view text, size_t begin, size_t tokenEnd) {
+    return tokenEnd - begin == 4 && at(text, tokenEnd) == '-' && isDigit(at(text, tokenEnd + 1)) &&
+           isDigit(at(text, tokenEnd + 2)) && !isDigit(at(text, tokenEnd + 3)) &&
+           number(text, {begin, tokenEnd}) > currentYear() - 5;
 }
 
 // Every shape the first `count` groups can be; true when one matched.
@@ -396,7 +398,7 @@ size_t matchMixedToken(std::string_view text, size_t begin, size_t end,
 [[gnu::noinline]] size_t matchDigitGroups(std::string_view text, size_t begin, size_t tokenEnd,
                                           std::vector<Candidate>& out) {
     DigitGroups groups = collectGroups(text, begin, tokenEnd);
-    for (size_t count = recentDateLead(text, groups) ? 1 : groups.count; count > 0; --count) {
+    for (size_t count = groups.count; count > 0; --count) {
         size_t end = groups.parts[count - 1].end;
         if (rightBoundaryOk(text, end) && classify(text, groups, count, out)) {
             return out.back().end > end ? out.back().end : end;
@@ -428,6 +430,9 @@ size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
     char next = at(text, tokenEnd);
     bool grouped = (next == ' ' || next == '-' || next == '.' || next == '/') &&
                    isDigit(at(text, tokenEnd + 1));
+    if (recentDateLead(text, begin, tokenEnd)) {
+        return 0;
+    }
     if (!grouped && tokenEnd - begin < 5) {
         // A short number on its own is only ever a house number.
         return mayFollowStreetName(text, begin) && rightBoundaryOk(text, tokenEnd) &&
