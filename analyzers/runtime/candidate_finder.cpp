@@ -191,7 +191,12 @@ bool inertWord(std::string_view text, size_t begin, size_t end) {
     unsigned char next = static_cast<unsigned char>(at(text, end));
     switch (charClasses[static_cast<unsigned char>(text[begin])]) {
     case Lower:
-        return plainWordEnds[next] && !text.substr(begin).starts_with("bc1");
+        if (text.substr(begin).starts_with("bc1")) {
+            return false;
+        }
+        // "trace_id", "bot-gateway", a UUID's groups: at '_' or '-' only an API key goes on.
+        return plainWordEnds[next] ||
+               ((next == '_' || next == '-') && !apiKeyPrefixWord(text.substr(begin, end - begin)));
     case Upper: // "AGENT:" in a transcript is inert, "HTTPS://" is not
         return next != '@' && !schemeEnd(text, end) && end - begin >= 3 &&
                inertUpperWord(text.substr(begin, end - begin));

@@ -21,6 +21,8 @@ size_t matchUpperWord(std::string_view text, size_t begin, size_t tokenEnd,
 // A word that starts lower-case: API tokens with a known prefix, JWTs, bech32 addresses.
 size_t matchLowerWord(std::string_view text, size_t begin, size_t tokenEnd,
                       std::vector<Candidate>& out);
+// The lower-case word before the '_' or '-' of an API token ("sk", "ghp", "xoxb").
+bool apiKeyPrefixWord(std::string_view word);
 
 size_t matchEmail(std::string_view text, size_t atSign, std::vector<Candidate>& out);
 size_t matchPlusPhone(std::string_view text, size_t plus, std::vector<Candidate>& out);

@@ -239,15 +239,23 @@ size_t matchLowerWord(std::string_view text, size_t begin, size_t tokenEnd,
             {begin, tokenEnd, Recognizer::CryptoWallet, Structure::Plain, std::string(token)});
         return tokenEnd;
     }
-    if ((next == '_' || next == '-') && token.size() <= 6) {
-        for (std::string_view prefix : {"sk", "rk", "ghp", "gho", "ghu", "ghs", "ghr", "github",
-                                        "glpat", "xoxb", "xoxp", "xoxa", "xoxr", "xoxs"}) {
-            if (token == prefix) {
-                return matchApiKey(text, begin, out);
-            }
-        }
+    if ((next == '_' || next == '-') && apiKeyPrefixWord(token)) {
+        return matchApiKey(text, begin, out);
     }
     return 0;
+}
+
+bool apiKeyPrefixWord(std::string_view word) {
+    if (word.size() > 6) {
+        return false;
+    }
+    for (std::string_view prefix : {"sk", "rk", "ghp", "gho", "ghu", "ghs", "ghr", "github",
+                                    "glpat", "xoxb", "xoxp", "xoxa", "xoxr", "xoxs"}) {
+        if (word == prefix) {
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace privaudit::runtime
