@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <openssl/evp.h>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <zlib.h>
 
@@ -228,6 +229,73 @@ TEST(MockLlm, AnswersLikeOpenAiAndRecordsEveryRequest) {
     EXPECT_EQ(line["body"]["messages"][0]["content"], "hello \u00e9");
     EXPECT_EQ(runtime::probe::upstreamJsonLines(requests).find('\n'),
               runtime::probe::upstreamRecordLine(requests[0], 0).size());
+}
+
+// The server-sent events of a streamed completion: the JSON of each "data:" line up to
+// "data: [DONE]", which must be the last.
+std::vector<nlohmann::json> streamedChunks(const std::string& body) {
+    std::vector<nlohmann::json> chunks;
+    bool done = false;
+    std::istringstream events(body);
+    for (std::string line; std::getline(events, line);) {
+        if (line.empty()) {
+            continue;
+        }
+        EXPECT_FALSE(done) << "after [DONE]: " << line;
+        EXPECT_TRUE(line.starts_with("data: ")) << line;
+        if (line == "data: [DONE]") {
+            done = true;
+        } else {
+            chunks.push_back(nlohmann::json::parse(line.substr(6)));
+        }
+    }
+    EXPECT_TRUE(done) << body;
+    return chunks;
+}
+
+TEST(MockLlm, StreamsLikeOpenAiWhenAskedTo) {
+    runtime::probe::MockLlm llm("127.0.0.1:0");
+    httplib::Client client("127.0.0.1", llm.port());
+    auto whole = client.Post("/v1/chat/completions", R"({"messages":[]})", "application/json");
+    ASSERT_TRUE(whole);
+    std::string expected =
+        nlohmann::json::parse(whole->body)["choices"][0]["message"]["content"].get<std::string>();
+
+    std::string chat =
+        R"({"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"hi"}]})";
+    auto streamed = client.Post("/v1/chat/completions", chat, "application/json");
+    ASSERT_TRUE(streamed);
+    EXPECT_EQ(streamed->status, 200);
+    EXPECT_TRUE(streamed->get_header_value("Content-Type").starts_with("text/event-stream"));
+    auto chunks = streamedChunks(streamed->body);
+    ASSERT_GE(chunks.size(), 3u) << streamed->body;
+    EXPECT_EQ(chunks.front()["choices"][0]["delta"]["role"], "assistant");
+    std::string content;
+    for (size_t i = 0; i < chunks.size(); ++i) {
+        const auto& chunk = chunks[i];
+        EXPECT_EQ(chunk["object"], "chat.completion.chunk");
+        EXPECT_EQ(chunk["model"], "gpt-4o");
+        EXPECT_EQ(chunk["id"], chunks.front()["id"]);
+        const auto& choice = chunk["choices"][0];
+        EXPECT_EQ(choice["finish_reason"], i + 1 < chunks.size() ? nlohmann::json() : "stop");
+        content += choice["delta"].value("content", "");
+    }
+    EXPECT_EQ(content, expected);
+
+    auto legacy =
+        client.Post("/v1/completions", R"({"prompt":"hi","stream":true})", "application/json");
+    ASSERT_TRUE(legacy);
+    std::string text;
+    for (const auto& chunk : streamedChunks(legacy->body)) {
+        EXPECT_EQ(chunk["object"], "text_completion");
+        text += chunk["choices"][0]["text"].get<std::string>();
+    }
+    EXPECT_EQ(text, expected);
+
+    auto requests = llm.requests();
+    ASSERT_EQ(requests.size(), 3u);
+    EXPECT_EQ(requests[1].body, chat);
+    EXPECT_EQ(requests[2].path, "/v1/completions");
 }
 
 } // namespace

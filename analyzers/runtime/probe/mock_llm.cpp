@@ -1,10 +1,12 @@
 #include "analyzers/runtime/probe/mock_llm.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <string_view>
 #include <sys/socket.h>
 
 namespace privaudit::runtime::probe {
@@ -79,6 +81,47 @@ nlohmann::json completion(const httplib::Request& request, bool chat) {
             {"usage", {{"prompt_tokens", 0}, {"completion_tokens", 0}, {"total_tokens", 0}}}};
 }
 
+bool wantsStream(const httplib::Request& request) {
+    auto body = nlohmann::json::parse(request.body, nullptr, false);
+    return body.is_object() && body.value("stream", false) == true;
+}
+
+// `whole` (a completion() answer) the way OpenAI streams it with "stream": true: server-sent
+// events, one "data: CHUNK" per piece of the text (chat: a first chunk with the role, then
+// choices[0].delta.content; legacy: choices[0].text), a last chunk with the finish reason,
+// then "data: [DONE]".
+std::string streamedCompletion(const nlohmann::json& whole, bool chat) {
+    nlohmann::json chunk = whole;
+    chunk.erase("usage");
+    if (chat) {
+        chunk["object"] = "chat.completion.chunk";
+    }
+    std::string events;
+    auto send = [&](const nlohmann::json& choice) {
+        chunk["choices"] = nlohmann::json::array({choice});
+        events += "data: " + chunk.dump() + "\n\n";
+    };
+    auto piece = [&](nlohmann::json delta) {
+        nlohmann::json choice = {{"index", 0}, {"finish_reason", nullptr}};
+        choice[chat ? "delta" : "text"] = std::move(delta);
+        send(choice);
+    };
+    if (chat) {
+        piece({{"role", "assistant"}, {"content", ""}});
+    }
+    std::string_view text = cannedReply;
+    for (size_t start = 0; start < text.size();) {
+        size_t end = std::min(text.find(' ', start + 1), text.size());
+        std::string word(text.substr(start, end - start));
+        piece(chat ? nlohmann::json{{"content", word}} : nlohmann::json(word));
+        start = end;
+    }
+    nlohmann::json last = {{"index", 0}, {"finish_reason", "stop"}};
+    last[chat ? "delta" : "text"] = chat ? nlohmann::json::object() : nlohmann::json("");
+    send(last);
+    return events + "data: [DONE]\n\n";
+}
+
 } // namespace
 
 std::string upstreamRecordLine(const UpstreamRequest& request, size_t index) {
@@ -124,7 +167,12 @@ MockLlm::MockLlm(const std::string& address) : server_(std::make_unique<httplib:
     auto answer = [this, record](bool chat) {
         return [record, chat](const httplib::Request& request, httplib::Response& response) {
             record(request);
-            response.set_content(completion(request, chat).dump(), "application/json");
+            if (wantsStream(request)) {
+                response.set_content(streamedCompletion(completion(request, chat), chat),
+                                     "text/event-stream");
+            } else {
+                response.set_content(completion(request, chat).dump(), "application/json");
+            }
         };
     };
     server_->set_payload_max_length(maxRequestBytes);

@@ -21,7 +21,8 @@ struct UpstreamRequest {
 
 // An OpenAI-compatible LLM endpoint on loopback for the bot under test to call instead of its
 // provider: POST /v1/chat/completions and /v1/completions answer with a short canned
-// completion, GET /v1/models lists one model, and every request is recorded.
+// completion (streamed as server-sent events, as OpenAI does, when the request asks for
+// "stream": true), GET /v1/models lists one model, and every request is recorded.
 class MockLlm {
 public:
     // `address` is HOST:PORT with HOST 127.0.0.1 (any 127.x.y.z), localhost or [::1]; port 0
