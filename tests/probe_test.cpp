@@ -354,6 +354,53 @@ TEST(Probe, TheLeakyBotIsCleanOneMessageAtATime) {
         << report.command.err;
 }
 
+// `privaudit probe --target URL` and nothing else but where to write: the Rasa REST adapter,
+// the English scenario, 8 customers x 12 messages, a random seed that is printed.
+TEST(Probe, ARasaRestBotCanBeProbedWithTheDefaults) {
+    FixtureBot good("good_bot");
+    TempDir temp;
+    std::string transcript = temp.path() + "/transcript.jsonl";
+    CommandResult clean = runPrivaudit({"probe", "--target", good.url(), "--transcript", transcript,
+                                        "-o", temp.path() + "/r.json"});
+    EXPECT_EQ(clean.exitCode, 0) << clean.err;
+    EXPECT_NE(clean.err.find("/webhooks/rest/webhook as 8 customers x 12 messages, seed "),
+              std::string::npos)
+        << clean.err;
+    EXPECT_NE(clean.err.find("scenario builtin:en"), std::string::npos) << clean.err;
+    std::string lines = readFile(transcript);
+    EXPECT_EQ(std::ranges::count(lines, '\n'), 8 * 12 + 8) << "and one second-client turn each";
+    EXPECT_TRUE(nlohmann::json::parse(readFile(temp.path() + "/r.json"))["findings"].empty());
+
+    FixtureBot leaky("leaky_concurrency_bot");
+    CommandResult caught =
+        runPrivaudit({"probe", "--target", leaky.url(), "--seed", "7", "--transcript", transcript,
+                      "-o", temp.path() + "/leaky.json"});
+    EXPECT_EQ(caught.exitCode, 1) << caught.err;
+    auto report = nlohmann::json::parse(readFile(temp.path() + "/leaky.json"));
+    EXPECT_FALSE(crossSessionLeaks(report).empty()) << caught.err;
+}
+
+// `make demo` ends with testdata/bots/demo_probe.sh: the leaky bot on a free port, probed at
+// seed 7 with 4 customers x 6 messages, findings that do not fail the demo.
+TEST(Probe, MakeDemoProbesTheLeakyBot) {
+    TempDir temp;
+    std::string build = fs::path(PRIVAUDIT_BINARY).parent_path().string();
+    CommandResult demo = runShell("cd " + temp.path() + " && " + PRIVAUDIT_SOURCE_DIR +
+                                  "/testdata/bots/demo_probe.sh " + build);
+    ASSERT_EQ(demo.exitCode, 0) << demo.err;
+    EXPECT_NE(demo.out.find("Probe report written to privaudit-probe.sarif"), std::string::npos)
+        << demo.out;
+    auto sarif = nlohmann::json::parse(readFile(temp.path() + "/privaudit-probe.sarif"));
+    std::map<std::string, int> rules;
+    for (const auto& result : sarif["runs"][0]["results"]) {
+        ++rules[result["ruleId"].get<std::string>()];
+    }
+    EXPECT_EQ(rules, (std::map<std::string, int>{{"runtime/cross-session-leak", 8},
+                                                 {"runtime/no-ai-disclosure", 1},
+                                                 {"runtime/over-echo", 8},
+                                                 {"runtime/session-id-reuse", 4}}));
+}
+
 TEST(Probe, BotThatKeepsCustomersApartHasNoFinding) {
     FixtureBot bot("good_bot");
     TempDir temp;
