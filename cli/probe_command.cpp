@@ -160,6 +160,12 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
         return 2;
     }
     const std::string& targetName = target.name;
+    if (!target.adapter->concurrent() && settings.maxBurst > 1) {
+        std::cerr << "privaudit probe: the " << options.adapter
+                  << " adapter sends one message at a time (--max-burst 1); probe concurrency "
+                     "leaks through an HTTP adapter\n";
+        settings.maxBurst = 1;
+    }
     std::cerr << "privaudit probe: " << targetName << " as " << settings.customers
               << " customers x " << settings.rounds << " messages, seed " << settings.seed
               << ", scenario " << scenario.source << "\n";

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace privaudit::testing {
@@ -157,6 +158,14 @@ TEST(ProbeJsonLines, TheConcurrencyLeakIsCleanOneMessageAtATime) {
 )")});
     EXPECT_EQ(report.command.exitCode, 0) << report.command.err;
     EXPECT_TRUE(report.json["findings"].empty()) << report.text;
+    // So the probe plans no bursts for it, and says so.
+    EXPECT_NE(report.command.err.find("the jsonl adapter sends one message at a time"),
+              std::string::npos)
+        << report.command.err;
+    std::set<int> steps;
+    for (const auto& line : transcriptOf(temp)) {
+        EXPECT_TRUE(steps.insert(line["step"].get<int>()).second) << line;
+    }
 }
 
 TEST(ProbeJsonLines, AChildThatDiesOrHangsIsReported) {

@@ -25,6 +25,11 @@ public:
     virtual std::vector<ReplyPart> send(const std::string& sessionId,
                                         const std::string& message) = 0;
 
+    // Whether messages sent from several threads reach the bot at the same time; false when
+    // the transport delivers them one after another anyway (then the probe plans no bursts,
+    // so that no finding claims a concurrency that did not happen).
+    virtual bool concurrent() const { return true; }
+
     // A second client of the same bot, for runtime/session-id-reuse: its own connection, with
     // `credentials` (HTTP header name and value) in place of this adapter's headers of those
     // names, that continues this adapter's conversations: its send(sessionId, ...) reaches the

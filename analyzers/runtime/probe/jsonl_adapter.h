@@ -25,6 +25,7 @@ public:
     JsonLinesAdapter& operator=(const JsonLinesAdapter&) = delete;
 
     std::vector<ReplyPart> send(const std::string& sessionId, const std::string& message) override;
+    bool concurrent() const override { return false; }
 
 private:
     std::string readLine();
