@@ -128,10 +128,11 @@ int runMerge(const std::vector<std::string>& arguments) {
                        : ReportFormat::Sarif);
     RenderOptions render = options.render;
     render.catalogue = &catalogue;
-    std::string report = renderReport(result, format, render);
     if (!options.output) {
-        std::cout << report;
-    } else if (std::string error = core::writeFileAtomically(*options.output, report);
+        writeReport(result, format, render, std::cout);
+    } else if (std::string error = core::writeFileAtomically(
+                   *options.output,
+                   [&](std::ostream& out) { writeReport(result, format, render, out); });
                !error.empty()) {
         std::cerr << "privaudit merge: " << error << "\n";
         return 2;

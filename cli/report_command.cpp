@@ -86,12 +86,14 @@ int runReport(const std::vector<std::string>& args) {
     ReportFormat format = options.format.value_or(
         options.output ? formatOfFileName(*options.output).value_or(ReportFormat::Text)
                        : ReportFormat::Text);
-    std::string report = renderReport(result, format, options.render);
     if (!options.output) {
-        std::cout << report;
+        writeReport(result, format, options.render, std::cout);
         return 0;
     }
-    if (std::string error = core::writeFileAtomically(*options.output, report); !error.empty()) {
+    if (std::string error = core::writeFileAtomically(
+            *options.output,
+            [&](std::ostream& out) { writeReport(result, format, options.render, out); });
+        !error.empty()) {
         std::cerr << "privaudit report: " << error << "\n";
         return 2;
     }

@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace privaudit::cli {
 
@@ -26,20 +25,20 @@ Notification policyError(const std::string& path, int line, int column, std::str
         Notification::Kind::PolicyError, Level::Error, std::move(message), {path, line, column}};
 }
 
-std::string render(const core::ScanResult& result, ReportFormat format,
-                   const ReportRequest& request) {
+void render(const core::ScanResult& result, ReportFormat format, const ReportRequest& request,
+            std::ostream& out) {
     if (format != ReportFormat::Text) {
-        return renderReport(result, format,
-                            {.omitSuppressed = request.omitSuppressed,
-                             .failOn = request.failOn,
-                             .catalogue = request.catalogue});
+        writeReport(result, format,
+                    {.omitSuppressed = request.omitSuppressed,
+                     .failOn = request.failOn,
+                     .catalogue = request.catalogue},
+                    out);
+        return;
     }
-    std::ostringstream out;
     reporters::writeText(result, out);
     if (request.textAppendix) {
         request.textAppendix(result, out);
     }
-    return out.str();
 }
 
 void printSummary(const core::ScanResult& result) {
@@ -127,18 +126,19 @@ int emitReport(const core::ScanResult& result, const ReportRequest& request) {
         }
         std::cerr << notification.oneLine() << "\n";
     }
-    std::string report = render(result, request.format, request);
     if (request.output) {
-        if (std::string error = core::writeFileAtomically(*request.output, report);
+        if (std::string error = core::writeFileAtomically(
+                *request.output,
+                [&](std::ostream& out) { render(result, request.format, request, out); });
             !error.empty()) {
             std::cerr << "privaudit: error: " << error << "\n";
             return 2;
         }
         if (!request.quiet && request.format != ReportFormat::Text) {
-            std::cout << render(result, ReportFormat::Text, request);
+            render(result, ReportFormat::Text, request, std::cout);
         }
     } else {
-        std::cout << report;
+        render(result, request.format, request, std::cout);
     }
     printSummary(result);
     return result.exitCode;

@@ -10,7 +10,6 @@
 #include "reporters/sarif_reporter.h"
 #include "reporters/text_reporter.h"
 
-#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -79,9 +78,8 @@ void addReportOptions(OptionParser& parser, bool& help, std::optional<ReportForm
     parser.text({"-o", "--output"}, output);
 }
 
-std::string renderReport(const core::ScanResult& result, ReportFormat format,
-                         const RenderOptions& options) {
-    std::ostringstream out;
+void writeReport(const core::ScanResult& result, ReportFormat format, const RenderOptions& options,
+                 std::ostream& out) {
     const core::RuleCatalogue& catalogue =
         options.catalogue ? *options.catalogue : checks::builtinCatalogue();
     reporters::ReportContext context{
@@ -108,7 +106,6 @@ std::string renderReport(const core::ScanResult& result, ReportFormat format,
         reporters::writeJunit(result, catalogue, options.failOn, out);
         break;
     }
-    return out.str();
 }
 
 } // namespace privaudit::cli

@@ -4,6 +4,7 @@
 #include "core/scan_result.h"
 
 #include <optional>
+#include <ostream>
 #include <string>
 
 namespace privaudit::cli {
@@ -34,8 +35,8 @@ class OptionParser;
 void addReportOptions(OptionParser& parser, bool& help, std::optional<ReportFormat>& format,
                       std::optional<std::string>& output, RenderOptions& render);
 
-// `result` in `format`.
-std::string renderReport(const core::ScanResult& result, ReportFormat format,
-                         const RenderOptions& options);
+// Writes `result` in `format` to `out`.
+void writeReport(const core::ScanResult& result, ReportFormat format, const RenderOptions& options,
+                 std::ostream& out);
 
 } // namespace privaudit::cli

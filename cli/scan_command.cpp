@@ -196,8 +196,11 @@ int runScan(const ScanOptions& options, const std::vector<std::string>& argument
     result.exitCode = exitCodeFor(result, options.failOn, usageError);
 
     if (options.writeBaseline) {
-        std::string baseline = renderReport(result, ReportFormat::Sarif, {.catalogue = &catalogue});
-        if (std::string error = core::writeFileAtomically(*options.writeBaseline, baseline);
+        if (std::string error = core::writeFileAtomically(
+                *options.writeBaseline,
+                [&](std::ostream& out) {
+                    writeReport(result, ReportFormat::Sarif, {.catalogue = &catalogue}, out);
+                });
             !error.empty()) {
             std::cerr << "privaudit: error: " << error << "\n";
             return 2;

@@ -1,7 +1,7 @@
 #include "core/atomic_file.h"
 
+#include "core/fd_output.h"
 #include "core/interruption.h"
-#include "core/write_all.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -15,15 +15,25 @@ namespace privaudit::core {
 
 namespace {
 
+// Streams the content into `fd`; false with errno set when a write fails.
+bool writeContent(int fd, const ContentWriter& write) {
+    FdOutputBuffer buffer(fd);
+    std::ostream out(&buffer);
+    write(out);
+    out.flush();
+    errno = buffer.error();
+    return !buffer.failed();
+}
+
 // A device, pipe or socket (/dev/stdout, /dev/full, a FIFO) cannot be replaced by a rename and
 // must not be: it is written in place.
-std::string writeInPlace(const std::string& path, const std::string& content) {
+std::string writeInPlace(const std::string& path, const ContentWriter& write) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) {
         return path + ": cannot write: " + std::strerror(errno);
     }
     std::string error;
-    if (!writeAll(fd, content)) {
+    if (!writeContent(fd, write)) {
         error = path + ": write failed: " + std::strerror(errno);
     }
     if (::close(fd) != 0 && error.empty()) {
@@ -35,10 +45,14 @@ std::string writeInPlace(const std::string& path, const std::string& content) {
 } // namespace
 
 std::string writeFileAtomically(const std::string& path, const std::string& content) {
+    return writeFileAtomically(path, [&content](std::ostream& out) { out << content; });
+}
+
+std::string writeFileAtomically(const std::string& path, const ContentWriter& write) {
     struct stat existing = {};
     if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode) &&
         !S_ISDIR(existing.st_mode)) {
-        return writeInPlace(path, content);
+        return writeInPlace(path, write);
     }
     // Interrupted in here, privaudit would leave the temporary file behind.
     InterruptionsDeferred deferred;
@@ -49,7 +63,7 @@ std::string writeFileAtomically(const std::string& path, const std::string& cont
     if (fd < 0) {
         return path + ": cannot create a temporary file: " + std::strerror(errno);
     }
-    if (!writeAll(fd, content)) {
+    if (!writeContent(fd, write)) {
         std::string error = path + ": write failed: " + std::strerror(errno);
         ::close(fd);
         std::remove(pattern.c_str());

@@ -1,114 +1,14 @@
 #include "reporters/json_reporter.h"
 
 #include "core/paths.h"
+#include "reporters/pretty_json_writer.h"
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <variant>
-#include <vector>
 
 namespace privaudit::reporters {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-// Writes JSON laid out as nlohmann's dump(2) lays it out, value by value as the report is
-// walked: building the whole report as a JSON tree first and dumping it cost about 85,000
-// instructions per finding, and a scan of a gigabyte of logs has a hundred thousand findings.
-class PrettyJsonWriter {
-public:
-    explicit PrettyJsonWriter(std::ostream& out) : out_(out) {}
-    PrettyJsonWriter(const PrettyJsonWriter&) = delete;
-    PrettyJsonWriter& operator=(const PrettyJsonWriter&) = delete;
-    ~PrettyJsonWriter() { flush(); }
-
-    void beginObject() { open('{'); }
-    void endObject() { close('}'); }
-    void beginArray() { open('['); }
-    void endArray() { close(']'); }
-
-    void key(std::string_view name) {
-        separate();
-        string(name);
-        buffer_ += ": ";
-        afterKey_ = true;
-    }
-    void value(std::string_view text) {
-        separate();
-        string(text);
-    }
-    void value(int number) {
-        separate();
-        buffer_ += std::to_string(number);
-    }
-    void value(bool flag) {
-        separate();
-        buffer_ += flag ? "true" : "false";
-    }
-    void value(double number) {
-        separate();
-        buffer_ += Json(number).dump(); // nlohmann's shortest round-trip form, "1.0" for 1
-    }
-    void newline() { buffer_ += '\n'; }
-    template <typename T> void field(std::string_view name, const T& v) {
-        key(name);
-        value(v);
-    }
-
-private:
-    // Before a value: the comma and line break of its container, unless it follows its key.
-    void separate() {
-        if (afterKey_) {
-            afterKey_ = false;
-            return;
-        }
-        if (!counts_.empty()) {
-            buffer_ += counts_.back()++ > 0 ? ",\n" : "\n";
-            buffer_.append(2 * counts_.size(), ' ');
-        }
-        if (buffer_.size() >= flushSize) {
-            flush();
-        }
-    }
-    void open(char bracket) {
-        separate();
-        buffer_ += bracket;
-        counts_.push_back(0);
-    }
-    void close(char bracket) {
-        size_t count = counts_.back();
-        counts_.pop_back();
-        if (count > 0) {
-            buffer_ += '\n';
-            buffer_.append(2 * counts_.size(), ' ');
-        }
-        buffer_ += bracket;
-    }
-    void flush() {
-        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-        buffer_.clear();
-    }
-    // Printable ASCII without quotes or backslashes is written as it is; anything else is
-    // escaped by nlohmann (invalid UTF-8 replaced by U+FFFD).
-    void string(std::string_view text) {
-        for (char c : text) {
-            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-                buffer_ += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
-                return;
-            }
-        }
-        buffer_ += '"';
-        buffer_ += text;
-        buffer_ += '"';
-    }
-
-    static constexpr size_t flushSize = 1 << 16;
-    std::ostream& out_;
-    std::string buffer_;
-    std::vector<size_t> counts_; // the values written so far in each open container
-    bool afterKey_ = false;
-};
 
 std::string reportedFile(const std::string& file, const std::string& sourceRoot) {
     return file.empty() ? std::string() : core::relativePath(file, sourceRoot);

@@ -2,6 +2,7 @@
 
 #include "core/paths.h"
 #include "core/shell_quote.h"
+#include "reporters/pretty_json_writer.h"
 #include "reporters/sarif_location.h"
 #include "reporters/sarif_result.h"
 #include "reporters/sarif_taxonomy.h"
@@ -85,68 +86,79 @@ SarifJson invocation(const core::ScanResult& scan) {
     return invocation;
 }
 
-SarifJson results(const core::ScanResult& scan, const core::RuleCatalogue& catalogue,
-                  const SarifOptions& options) {
-    SarifJson results = SarifJson::array();
+void writeResults(const core::ScanResult& scan, const core::RuleCatalogue& catalogue,
+                  const SarifOptions& options, PrettyJsonWriter& run) {
+    run.key("results");
+    run.beginArray();
     for (const core::Finding& finding : scan.findings) {
         int ruleIndex = catalogue.indexOf(finding.ruleId);
         if (ruleIndex < 0 || (finding.suppression && !options.includeSuppressed)) {
             continue;
         }
-        results.push_back(sarifResult(finding, ruleIndex, scan));
+        run.tree(sarifResult(finding, ruleIndex, scan));
     }
     for (const core::Finding& finding : scan.absentFindings) {
         if (int ruleIndex = catalogue.indexOf(finding.ruleId); ruleIndex >= 0) {
             SarifJson result = sarifResult(finding, ruleIndex, scan);
             result["baselineState"] = "absent";
-            results.push_back(result);
+            run.tree(result);
         }
     }
-    return results;
+    run.endArray();
 }
 
-SarifJson artifacts(const core::ScanResult& scan) {
-    SarifJson artifacts = SarifJson::array();
+void writeArtifacts(const core::ScanResult& scan, PrettyJsonWriter& run) {
+    run.key("artifacts");
+    run.beginArray();
     for (const std::string& file : scan.analyzedFiles) {
-        artifacts.push_back({{"location", sarifArtifactLocation(file, scan.sourceRoot)},
-                             {"roles", SarifJson::array({"analysisTarget"})}});
+        run.tree({{"location", sarifArtifactLocation(file, scan.sourceRoot)},
+                  {"roles", SarifJson::array({"analysisTarget"})}});
     }
-    return artifacts;
+    run.endArray();
 }
 
-SarifJson run(const core::ScanResult& scan, const core::RuleCatalogue& catalogue,
-              const SarifOptions& options) {
+void writeRun(const core::ScanResult& scan, const core::RuleCatalogue& catalogue,
+              const SarifOptions& options, PrettyJsonWriter& log) {
     std::vector<int> cwes = referencedCwes(catalogue);
     SarifJson sourceRoot = {
         {"description",
          sarifMessage("The root of the scanned source tree. Its absolute path is left out on "
                       "purpose (SARIF 3.14.14).")}};
-    SarifJson run = {
-        {"tool", sarifTool(catalogue, cwes)},
-        {"taxonomies", cweTaxonomies(cwes)},
-        {"invocations", SarifJson::array({invocation(scan)})},
-        {"originalUriBaseIds", {{sourceRootBaseId, sourceRoot}}},
-        {"automationDetails", {{"id", scan.automationCategory + "/" + scan.startTimeUtc}}},
-        {"columnKind", "utf16CodeUnits"},
-        {"artifacts", artifacts(scan)},
-        {"results", results(scan, catalogue, options)},
-    };
+    log.beginObject();
+    log.key("tool");
+    log.tree(sarifTool(catalogue, cwes));
+    log.key("taxonomies");
+    log.tree(cweTaxonomies(cwes));
+    log.key("invocations");
+    log.tree(SarifJson::array({invocation(scan)}));
+    log.key("originalUriBaseIds");
+    log.tree({{sourceRootBaseId, sourceRoot}});
+    log.key("automationDetails");
+    log.tree({{"id", scan.automationCategory + "/" + scan.startTimeUtc}});
+    log.field("columnKind", std::string_view("utf16CodeUnits"));
+    writeArtifacts(scan, log);
+    writeResults(scan, catalogue, options, log);
     if (!scan.taintSummaries.empty()) {
-        run["properties"] = {{"privaudit/taintSummaries", scan.taintSummaries}};
+        log.key("properties");
+        log.tree({{"privaudit/taintSummaries", scan.taintSummaries}});
     }
-    return run;
+    log.endObject();
 }
 
 } // namespace
 
 void writeSarif(const core::ScanResult& scan, const core::RuleCatalogue& catalogue,
                 std::ostream& out, const SarifOptions& options) {
-    SarifJson log = {
-        {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-        {"version", "2.1.0"},
-        {"runs", SarifJson::array({run(scan, catalogue, options)})},
-    };
-    out << log.dump(2, ' ', false, SarifJson::error_handler_t::replace) << '\n';
+    PrettyJsonWriter log(out);
+    log.beginObject();
+    log.field("$schema", std::string_view("https://json.schemastore.org/sarif-2.1.0.json"));
+    log.field("version", std::string_view("2.1.0"));
+    log.key("runs");
+    log.beginArray();
+    writeRun(scan, catalogue, options, log);
+    log.endArray();
+    log.endObject();
+    log.newline();
 }
 
 } // namespace privaudit::reporters

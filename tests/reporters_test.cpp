@@ -243,6 +243,22 @@ TEST(JsonReporter, LaysOutTheReportAsAPrettyPrintedTree) {
     EXPECT_EQ(report["absentFindings"][1].back(), "absent");
 }
 
+// The log is streamed result by result; its bytes are what dump(2) prints for the same tree,
+// nested results, related locations, code flows, absent results and escapes included.
+TEST(SarifReporter, LaysOutTheLogAsAPrettyPrintedTree) {
+    core::ScanResult result = scan();
+    result.findings[0].message = "A \"quoted\" key\nin Stra\xc3\x9f"
+                                 "e 5, invalid \xff byte.";
+    result.absentFindings = {result.findings[3]};
+    result.taintSummaries = {{"handler.cpp", {{"reads", 2}}}};
+    std::string text = sarifText(result);
+    using Ordered = nlohmann::ordered_json;
+    EXPECT_EQ(text, Ordered::parse(text).dump(2) + "\n");
+    Ordered log = Ordered::parse(text);
+    EXPECT_EQ(log["runs"][0]["results"].size(), 5u);
+    EXPECT_EQ(log["runs"][0]["properties"]["privaudit/taintSummaries"]["handler.cpp"]["reads"], 2);
+}
+
 TEST(SarifReporter, DescribesToolRulesAndCweTaxonomy) {
     json log = sarifOf(scan());
     EXPECT_EQ(log["$schema"], "https://json.schemastore.org/sarif-2.1.0.json");
