@@ -5,7 +5,9 @@
 #include "tests/fixture_bot.h"
 #include "tests/probe_runner.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -134,6 +136,20 @@ std::string jsonlBot(const std::string& bot, const std::string& fault = "") {
     return fixtureBotPath(bot) + " --protocol jsonl" + (fault.empty() ? "" : " --fault " + fault);
 }
 
+// How many running processes have `text` in their command line.
+int processesWith(const std::string& text) {
+    int count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+        std::string name = entry.path().filename().string();
+        if (std::ranges::all_of(name, [](char c) { return std::isdigit(c); })) {
+            std::ifstream in(entry.path() / "cmdline", std::ios::binary);
+            std::string line((std::istreambuf_iterator<char>(in)), {});
+            count += line.find(text) != std::string::npos ? 1 : 0;
+        }
+    }
+    return count;
+}
+
 TEST(ProbeJsonLines, TalksToAChildProcessAndStopsIt) {
     TempDir temp;
     ProbeReport report = runProbe({"--command", jsonlBot("good_bot")}, temp, "good.json", "5",
@@ -178,13 +194,16 @@ TEST(ProbeJsonLines, AChildThatDiesOrHangsIsReported) {
     EXPECT_TRUE(contains(crashed.command.err, "the target stopped answering"))
         << crashed.command.err;
 
+    // An option the bot ignores marks its process.
     ProbeReport hung =
-        runProbe({"--command", jsonlBot("good_bot", "hang-after=2")}, temp, "hang.json", "5",
-                 {"--reply-pointer", "/replies", "--timeout", "1"});
+        runProbe({"--command", jsonlBot("good_bot", "hang-after=2") + " --marker " + temp.path()},
+                 temp, "hang.json", "5", {"--reply-pointer", "/replies", "--timeout", "1"});
     EXPECT_EQ(hung.command.exitCode, 3) << hung.command.err;
     message = failureAt(hung, 3);
     EXPECT_TRUE(contains(message, "the command gave no reply line within 1 s; it was stopped"))
         << message;
+    // Stopped indeed: the bot, not only the shell that started it.
+    EXPECT_EQ(processesWith(temp.path()), 0);
 
     ProbeReport missing =
         runProbe({"--command", temp.path() + "/no-such-bot"}, temp, "missing.json", "5");

@@ -62,11 +62,15 @@ JsonLinesAdapter::JsonLinesAdapter(const std::string& command,
         throw std::runtime_error(std::string("cannot start the command: ") + std::strerror(errno));
     }
     if (child_ == 0) {
+        // Its own process group: stopping it stops what /bin/sh started too, not only the
+        // shell (a probe that dies leaves the group its stdin's end, which ends a jsonl bot).
+        ::setpgid(0, 0);
         ::dup2(input[0], STDIN_FILENO);
         ::dup2(output[1], STDOUT_FILENO);
         ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
         ::_exit(127);
     }
+    ::setpgid(child_, child_); // also here, so that it holds before either side goes on
     ::close(input[0]);
     ::close(output[1]);
     toChild_ = input[1];
@@ -77,9 +81,9 @@ JsonLinesAdapter::~JsonLinesAdapter() {
     ::close(toChild_);
     ::close(fromChild_);
     if (child_ > 0 && !waitFor(child_, stopGrace)) {
-        ::kill(child_, SIGTERM);
+        ::kill(-child_, SIGTERM);
         if (!waitFor(child_, stopGrace)) {
-            ::kill(child_, SIGKILL);
+            ::kill(-child_, SIGKILL);
             ::waitpid(child_, nullptr, 0);
         }
     }
@@ -97,7 +101,7 @@ std::string JsonLinesAdapter::exitDescription() {
 void JsonLinesAdapter::fail(const std::string& why) {
     broken_ = why;
     if (child_ > 0) {
-        ::kill(child_, SIGKILL);
+        ::kill(-child_, SIGKILL);
         ::waitpid(child_, nullptr, 0);
         child_ = -1;
     }

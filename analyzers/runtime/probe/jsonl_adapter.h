@@ -13,9 +13,9 @@ namespace privaudit::runtime::probe {
 // A bot that is a child process speaking JSON lines: the probe writes one line
 // {"session": ..., "message": ...} to its stdin and reads one line back from its stdout; the
 // bot's text is every string under the reply pointers. One message at a time (a pipe is one
-// conversation channel), so bursts reach the child one after another. The child is started by
-// /bin/sh -c COMMAND and stopped (stdin closed, then SIGTERM, then SIGKILL) when the adapter
-// goes; its stderr is the probe's.
+// conversation channel): concurrent() is false. The child is started by /bin/sh -c COMMAND in
+// a process group of its own and stopped (stdin closed, then SIGTERM, then SIGKILL to the
+// group) when the adapter goes; its stderr is the probe's.
 class JsonLinesAdapter : public ChatAdapter {
 public:
     JsonLinesAdapter(const std::string& command, std::vector<std::string> replyPointers,
