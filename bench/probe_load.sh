@@ -18,6 +18,8 @@ stop_bot() {
 }
 trap 'stop_bot; rm -rf "$work"' EXIT
 
+# start_bot NAME: sets bot_pid and bot_url. Not to be called in a $(...) subshell, which would
+# lose bot_pid and leave the bot running.
 start_bot() {
     "$build/testdata/bots/$1" >"$work/$1.out" &
     bot_pid=$!
@@ -25,7 +27,7 @@ start_bot() {
         grep -q '^listening on ' "$work/$1.out" && break
         sleep 0.1
     done
-    sed -n 's/^listening on //p' "$work/$1.out"
+    bot_url=$(sed -n 's/^listening on //p' "$work/$1.out")
 }
 
 # probe NAME URL: runs the load, prints "seconds exit findings notifications messages peak_kib"
@@ -47,11 +49,11 @@ print(f"{float(sys.argv[3]):.1f} {sys.argv[4]} {len(report['findings'])} "
 PY
 }
 
-good_url=$(start_bot good_bot)
-read -r good_time good_exit good_findings good_notes good_messages good_rss < <(probe good "$good_url")
+start_bot good_bot
+read -r good_time good_exit good_findings good_notes good_messages good_rss < <(probe good "$bot_url")
 stop_bot
-leaky_url=$(start_bot leaky_concurrency_bot)
-read -r leaky_time leaky_exit leaky_findings _ leaky_messages _ < <(probe leaky "$leaky_url")
+start_bot leaky_concurrency_bot
+read -r leaky_time leaky_exit leaky_findings _ leaky_messages _ < <(probe leaky "$bot_url")
 stop_bot
 
 printf 'load                 64 customers x 10 rounds, bursts up to %s, seed 1\n' "$burst"
