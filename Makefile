@@ -44,9 +44,8 @@ fuzz: fuzz-build
 fuzz-short: fuzz-build
 	@tests/fuzz/run_fuzzers.sh $(FUZZ_BUILD) 20 $(JOBS)
 
-# What CI runs: the suite and a short fuzzing run. The sanitizer suite joins it once it has
-# passed on the current code.
-ci: test fuzz-short
+# What CI runs: the suite, a short fuzzing run, and the suite again under the sanitizers.
+ci: test fuzz-short test-asan
 
 # Scans the demo contact-center backend the way a user scans a CMake project: configure it to
 # get compile_commands.json, then scan with -p; then scans its logs and transcripts with

@@ -180,11 +180,15 @@ TEST_F(NoLeak, NoOutputFormatHoldsAPlantedValueAndNothingReachesTheNetwork) {
 }
 
 TEST_F(NoLeak, LanguageServerDiagnosticsHoldNoPlantedValue) {
+    const char* sanitizerOptions = std::getenv("ASAN_OPTIONS");
+    std::string restoredOptions = sanitizerOptions ? sanitizerOptions : "";
     setenv("LD_PRELOAD", NO_NETWORK_SHIM, 1);
     setenv("PRIVAUDIT_NETWORK_LOG", networkLog().c_str(), 1);
+    setenv("ASAN_OPTIONS", (restoredOptions + ":verify_asan_link_order=0").c_str(), 1);
     LspClient client(workspace_.path());
     unsetenv("LD_PRELOAD");
     unsetenv("PRIVAUDIT_NETWORK_LOG");
+    setenv("ASAN_OPTIONS", restoredOptions.c_str(), 1);
     client.request(1, "initialize",
                    {{"processId", nullptr},
                     {"rootUri", "file://" + workspace_.path()},
