@@ -29,6 +29,53 @@ std::optional<size_t> turnWhereSent(const runtime::probe::ProbeRun& run, int cus
     return std::nullopt;
 }
 
+void forEachReplyCanary(const runtime::probe::ProbeRun& run,
+                        const std::function<void(const ReplyCanary&)>& visit) {
+    runtime::probe::CanaryMatcher matcher(run.customers);
+    for (size_t i = 0; i < run.turns.size(); ++i) {
+        const runtime::probe::Turn& turn = run.turns[i];
+        if (turn.secondClient) {
+            continue;
+        }
+        for (const runtime::probe::ReplyPart& part : turn.reply) {
+            for (const runtime::probe::CanaryMatch& match : matcher.find(part.text)) {
+                visit({i, turn, part, match});
+            }
+        }
+    }
+}
+
+core::Finding replyCanaryFinding(const ProbeEvidence& evidence, std::string_view ruleId,
+                                 const ReplyCanary& shown, std::string message) {
+    const runtime::probe::ProbeRun& run = evidence.run;
+    const std::string& victim = run.customers[static_cast<size_t>(shown.match.customer)].id;
+    const std::string& observer = run.customers[static_cast<size_t>(shown.turn.customer)].id;
+    std::string category = runtime::probe::canaryCategory(shown.match.kind);
+
+    core::Finding finding;
+    finding.ruleId = ruleId;
+    finding.message = std::move(message);
+    finding.location = transcriptLocation(evidence, shown.turnIndex);
+    finding.logicalLocation = turnLogicalLocation(evidence, shown.turn);
+    if (auto sent = turnWhereSent(run, shown.match.customer, shown.match.kind)) {
+        finding.related.push_back({transcriptLocation(evidence, *sent),
+                                   "customer " + victim + " sent the " +
+                                       runtime::probe::canaryKindName(shown.match.kind) + " here"});
+    }
+    finding.categories = {category};
+    finding.properties = {
+        {"victim", victim},
+        {"observer", observer},
+        {"sink", "reply " + shown.part.field},
+        {"canaryType", category},
+        {"transformation", shown.match.transformation},
+        {"seed", std::to_string(run.schedule.seed)},
+        {"step", static_cast<double>(shown.turn.step)},
+        {"replies", 1.0},
+    };
+    return finding;
+}
+
 std::string scenarioPlace(const runtime::probe::ProbeRun& run, const runtime::probe::Turn& turn) {
     return run.scenario.source + " line " + std::to_string(run.scenario.turnFor(turn.round).line);
 }

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "analyzers/runtime/probe/canary_matcher.h"
 #include "analyzers/runtime/probe/mock_llm.h"
 #include "analyzers/runtime/probe/probe_run.h"
 #include "analyzers/runtime/probe/written_files.h"
 #include "core/finding.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +47,26 @@ std::optional<size_t> turnWhereSent(const runtime::probe::ProbeRun& run, int cus
 // "replay with --seed 7 --customers 4 --rounds 6, schedule step 12": how to see the turn again
 // (runtime::probe::replayOptions).
 std::string replayHint(const runtime::probe::ProbeRun& run, const runtime::probe::Turn& turn);
+
+// A canary the bot showed in its reply to a customer's own session.
+struct ReplyCanary {
+    size_t turnIndex;
+    const runtime::probe::Turn& turn;
+    const runtime::probe::ReplyPart& part;
+    const runtime::probe::CanaryMatch& match;
+};
+
+// Every canary in the replies to customers, in turn order, in any form the matcher knows. The
+// second client's turns are left out: runtime/session-id-reuse judges those.
+void forEachReplyCanary(const runtime::probe::ProbeRun& run,
+                        const std::function<void(const ReplyCanary&)>& visit);
+
+// The finding that `shown.turn`'s reply showed the canary: located at the turn's transcript
+// line, related to the turn in which its owner (the victim) sent it, with the properties
+// victim, observer, sink, canaryType, transformation, seed, step and replies (1; a check that
+// keeps one finding per key counts the repeats there).
+core::Finding replyCanaryFinding(const ProbeEvidence& evidence, std::string_view ruleId,
+                                 const ReplyCanary& shown, std::string message);
 
 // "builtin:en line 23": where the scenario defines the turn that `turn` followed.
 std::string scenarioPlace(const runtime::probe::ProbeRun& run, const runtime::probe::Turn& turn);
