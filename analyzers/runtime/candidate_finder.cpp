@@ -1,6 +1,7 @@
 #include "analyzers/runtime/candidate.h"
 #include "analyzers/runtime/char_classes.h"
 #include "analyzers/runtime/shapes.h"
+#include "analyzers/runtime/token_filter.h"
 
 #include <array>
 
@@ -146,16 +147,6 @@ private:
     std::vector<EncodedSpan>& out_;
 };
 
-// Bytes that start nothing: the tokenizer passes over them in a tight loop. Everything else
-// starts a word or is a trigger ('+', '(', '%', '\\').
-inline constexpr std::array<bool, 256> inertBytes = [] {
-    std::array<bool, 256> table{};
-    for (int c = 0; c < 256; ++c) {
-        table[c] = charClasses[c] == Other && c != '+' && c != '(' && c != '%' && c != '\\';
-    }
-    return table;
-}();
-
 // Bytes that end a lower-case word without making it a candidate (see plainWord below).
 inline constexpr std::array<bool, 256> plainWordEnds = [] {
     std::array<bool, 256> table{};
@@ -209,51 +200,46 @@ bool inertWord(std::string_view text, size_t begin, size_t end) {
 
 } // namespace
 
+size_t findCandidatesAt(std::string_view text, size_t i, std::vector<Candidate>& out,
+                        std::vector<EncodedSpan>& encoded) {
+    EncodedSpans spans(text, encoded);
+    char c = text[i];
+    if (!isWordByte(c)) {
+        size_t resume = 0;
+        if (c == '+' && isDigit(at(text, i + 1)) && !isWordByte(before(text, i))) {
+            resume = matchPlusPhone(text, i, out);
+        } else if (c == '(' && isDigit(at(text, i + 1))) {
+            resume = matchParenthesizedPhone(text, i, out);
+        } else if (c == '%') {
+            spans.percent(i);
+        } else if (c == '\\') {
+            spans.backslash(i);
+        }
+        return resume ? resume : i + 1;
+    }
+    size_t end = i + 1;
+    while (end < text.size() && isWordByte(text[end])) {
+        ++end;
+    }
+    if (end - i < 16 && inertWord(text, i, end)) {
+        return end;
+    }
+    spans.word(i, end);
+    char next = at(text, end);
+    bool plainWord = isLower(c) && plainWordEnds[static_cast<unsigned char>(next)] &&
+                     !(c == 'b' && text.substr(i, 3) == "bc1");
+    if (plainWord) {
+        return end; // a long lower-case word: no shape starts with it
+    }
+    size_t resume = matchToken(text, i, end, out);
+    return resume > end ? resume : end;
+}
+
 void findCandidates(std::string_view text, std::vector<Candidate>& out,
                     std::vector<EncodedSpan>& encoded) {
-    const size_t n = text.size();
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    EncodedSpans spans(text, encoded);
-    size_t i = 0;
-    while (i < n) {
-        while (inertBytes[bytes[i]]) {
-            if (++i == n) {
-                return;
-            }
-        }
-        char c = text[i];
-        if (!isWordByte(c)) {
-            size_t resume = 0;
-            if (c == '+' && isDigit(at(text, i + 1)) && !isWordByte(before(text, i))) {
-                resume = matchPlusPhone(text, i, out);
-            } else if (c == '(' && isDigit(at(text, i + 1))) {
-                resume = matchParenthesizedPhone(text, i, out);
-            } else if (c == '%') {
-                spans.percent(i);
-            } else if (c == '\\') {
-                spans.backslash(i);
-            }
-            i = resume ? resume : i + 1;
-            continue;
-        }
-        size_t end = i + 1;
-        while (end < n && isWordByte(text[end])) {
-            ++end;
-        }
-        if (end - i < 16 && inertWord(text, i, end)) {
-            i = end;
-            continue;
-        }
-        spans.word(i, end);
-        char next = at(text, end);
-        bool plainWord = isLower(c) && plainWordEnds[static_cast<unsigned char>(next)] &&
-                         !(c == 'b' && text.substr(i, 3) == "bc1");
-        if (plainWord) {
-            i = end; // a long lower-case word: no shape starts with it
-            continue;
-        }
-        size_t resume = matchToken(text, i, end, out);
-        i = resume > end ? resume : end;
+    TokenFilter filter(text);
+    for (size_t i = filter.next(0); i < text.size();
+         i = filter.next(findCandidatesAt(text, i, out, encoded))) {
     }
 }
 

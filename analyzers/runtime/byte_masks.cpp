@@ -1,0 +1,227 @@
+#include "analyzers/runtime/byte_masks.h"
+
+#include "analyzers/runtime/char_classes.h"
+
+#include <array>
+#include <cstring>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+namespace privaudit::runtime {
+
+namespace {
+
+using Mask = std::uint64_t;
+
+enum Property : std::uint16_t {
+    WordByte = 1 << 0,
+    DigitByte = 1 << 1,
+    UpperByte = 1 << 2,
+    LowerByte = 1 << 3,
+    ZeroByte = 1 << 4,
+    AtByte = 1 << 5,
+    ColonByte = 1 << 6,
+    SlashByte = 1 << 7,
+    SpaceByte = 1 << 8,
+    DotByte = 1 << 9,
+    GroupSeparatorByte = 1 << 10,
+    JoinerByte = 1 << 11,
+    KeyJoinerByte = 1 << 12,
+    TriggerByte = 1 << 13,
+};
+
+constexpr std::array<std::uint16_t, 256> byteProperties = [] {
+    std::array<std::uint16_t, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        std::uint16_t p = 0;
+        unsigned char cls = charClasses[c];
+        p |= cls != Other ? WordByte : 0;
+        p |= cls == Digit ? DigitByte : 0;
+        p |= cls == Upper ? UpperByte : 0;
+        p |= cls == Lower ? LowerByte : 0;
+        p |= c == '0' ? ZeroByte : 0;
+        p |= c == '@' ? AtByte : 0;
+        p |= c == ':' ? ColonByte : 0;
+        p |= c == '/' ? SlashByte : 0;
+        p |= c == ' ' ? SpaceByte : 0;
+        p |= c == '.' ? DotByte : 0;
+        p |= c == ' ' || c == '-' || c == '.' || c == '/' ? GroupSeparatorByte : 0;
+        p |= c == '-' || c == '_' || c == '.' || c == '/' || c == '#' || c == '+' ? JoinerByte : 0;
+        p |= c == '_' || c == '-' ? KeyJoinerByte : 0;
+        p |= c == '+' || c == '(' || c == '%' || c == '\\' ? TriggerByte : 0;
+        table[c] = p;
+    }
+    return table;
+}();
+
+#if defined(__x86_64__)
+// 64 bytes in one register, a compare per mask. (GCC does not pass the target on to lambdas.)
+[[gnu::target("avx512bw")]] Mask equalTo(__m512i v, char c) {
+    return _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c));
+}
+
+[[gnu::target("avx512bw")]] Mask inRange(__m512i v, char low, char high) {
+    return _mm512_cmplt_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8(low)),
+                                  _mm512_set1_epi8(static_cast<char>(high - low + 1)));
+}
+
+[[gnu::target("avx512bw")]] ByteMasks classifyVector(__m512i v) {
+    ByteMasks m;
+    m.digit = inRange(v, '0', '9');
+    m.upper = inRange(v, 'A', 'Z');
+    m.lower = inRange(v, 'a', 'z');
+    m.word = m.digit | m.upper | m.lower | _mm512_movepi8_mask(v); // bytes >= 0x80 too
+    m.zero = equalTo(v, '0');
+    m.at = equalTo(v, '@');
+    m.colon = equalTo(v, ':');
+    m.slash = equalTo(v, '/');
+    m.space = equalTo(v, ' ');
+    m.dot = equalTo(v, '.');
+    const Mask dash = equalTo(v, '-'), underscore = equalTo(v, '_'), plus = equalTo(v, '+');
+    m.groupSeparator = m.space | dash | m.dot | m.slash;
+    m.keyJoiner = dash | underscore;
+    m.joiner = dash | underscore | m.dot | m.slash | equalTo(v, '#') | plus;
+    m.trigger = plus | equalTo(v, '(') | equalTo(v, '%') | equalTo(v, '\\');
+    return m;
+}
+
+[[gnu::target("avx512bw")]] ByteMasks classifyAvx512(const char* bytes) {
+    return classifyVector(_mm512_loadu_si512(bytes));
+}
+
+// A masked load: the bytes after the text are not read, and read as spaces.
+[[gnu::target("avx512bw")]] ByteMasks classifyTailAvx512(const char* bytes, size_t size) {
+    const __mmask64 inside = (__mmask64{1} << size) - 1;
+    return classifyVector(_mm512_mask_loadu_epi8(_mm512_set1_epi8(' '), inside, bytes));
+}
+
+Mask bitsOf(__m128i bytes) {
+    return static_cast<std::uint32_t>(_mm_movemask_epi8(bytes));
+}
+
+// Four times 16 bytes, a compare and a movemask per mask.
+ByteMasks classifySse2(const char* bytes) {
+    ByteMasks m;
+    for (unsigned chunk = 0; chunk < 4; ++chunk) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * chunk));
+        auto is = [&](char c) {
+            return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
+        };
+        auto between = [&](char low, char high) {
+            return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(low - 1))),
+                                 _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(high + 1))));
+        };
+        auto either = [](__m128i a, __m128i b) {
+            return _mm_or_si128(a, b);
+        };
+        const __m128i digit = between('0', '9'), upper = between('A', 'Z'),
+                      lower = between('a', 'z');
+        const __m128i space = is(' '), dot = is('.'), slash = is('/'), dash = is('-'),
+                      underscore = is('_'), plus = is('+');
+        const unsigned shift = 16 * chunk;
+        // Bytes >= 0x80 are word bytes: their top bit is what movemask collects.
+        m.word |= (bitsOf(either(either(digit, upper), lower)) | bitsOf(v)) << shift;
+        m.digit |= bitsOf(digit) << shift;
+        m.upper |= bitsOf(upper) << shift;
+        m.lower |= bitsOf(lower) << shift;
+        m.zero |= bitsOf(is('0')) << shift;
+        m.at |= bitsOf(is('@')) << shift;
+        m.colon |= bitsOf(is(':')) << shift;
+        m.slash |= bitsOf(slash) << shift;
+        m.space |= bitsOf(space) << shift;
+        m.dot |= bitsOf(dot) << shift;
+        m.groupSeparator |= bitsOf(either(either(space, dash), either(dot, slash))) << shift;
+        m.keyJoiner |= bitsOf(either(dash, underscore)) << shift;
+        m.joiner |= bitsOf(either(either(either(dash, underscore), either(dot, slash)),
+                                  either(is('#'), plus)))
+                    << shift;
+        m.trigger |= bitsOf(either(either(plus, is('(')), either(is('%'), is('\\')))) << shift;
+    }
+    return m;
+}
+#endif
+
+// The last bytes of a text, less than a window, padded with spaces.
+template <ByteMasks (*classify)(const char*)>
+ByteMasks classifyTailPadded(const char* bytes, size_t size) {
+    std::array<char, windowSize> padded;
+    padded.fill(' ');
+    std::memcpy(padded.data(), bytes, size);
+    return classify(padded.data());
+}
+
+struct Classifier {
+    ByteMasks (*window)(const char*);
+    ByteMasks (*tail)(const char*, size_t);
+};
+
+const Classifier& classifier() {
+#if defined(__x86_64__)
+    static const Classifier chosen =
+        __builtin_cpu_supports("avx512bw")
+            ? Classifier{classifyAvx512, classifyTailAvx512}
+            : Classifier{classifySse2, classifyTailPadded<classifySse2>};
+#else
+    static const Classifier chosen = {classifyBytesPortable,
+                                      classifyTailPadded<classifyBytesPortable>};
+#endif
+    return chosen;
+}
+
+} // namespace
+
+ByteMasks classifyWindow(std::string_view text, std::ptrdiff_t base) {
+    static const ByteMasks spaces = [] {
+        std::array<char, windowSize> bytes;
+        bytes.fill(' ');
+        return classifyBytesPortable(bytes.data());
+    }();
+    const auto size = static_cast<std::ptrdiff_t>(text.size());
+    if (base < 0 || base >= size) {
+        return spaces;
+    }
+    if (base + static_cast<std::ptrdiff_t>(windowSize) <= size) {
+        return classifier().window(text.data() + base);
+    }
+    return classifier().tail(text.data() + base, static_cast<size_t>(size - base));
+}
+
+ByteMasks classifyBytesPortable(const char* bytes) {
+    ByteMasks m;
+    for (unsigned i = 0; i < windowSize; ++i) {
+        const std::uint16_t p = byteProperties[static_cast<unsigned char>(bytes[i])];
+        auto bit = [&](Property property) {
+            return static_cast<Mask>((p & property) != 0) << i;
+        };
+        m.word |= bit(WordByte);
+        m.digit |= bit(DigitByte);
+        m.upper |= bit(UpperByte);
+        m.lower |= bit(LowerByte);
+        m.zero |= bit(ZeroByte);
+        m.at |= bit(AtByte);
+        m.colon |= bit(ColonByte);
+        m.slash |= bit(SlashByte);
+        m.space |= bit(SpaceByte);
+        m.dot |= bit(DotByte);
+        m.groupSeparator |= bit(GroupSeparatorByte);
+        m.joiner |= bit(JoinerByte);
+        m.keyJoiner |= bit(KeyJoinerByte);
+        m.trigger |= bit(TriggerByte);
+    }
+    return m;
+}
+
+std::vector<ByteMasks (*)(const char*)> availableClassifiers() {
+    std::vector<ByteMasks (*)(const char*)> classifiers = {classifyBytesPortable};
+#if defined(__x86_64__)
+    classifiers.push_back(classifySse2);
+    if (__builtin_cpu_supports("avx512bw")) {
+        classifiers.push_back(classifyAvx512);
+    }
+#endif
+    return classifiers;
+}
+
+} // namespace privaudit::runtime

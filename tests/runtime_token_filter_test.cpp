@@ -1,0 +1,166 @@
+// The token filter (analyzers/runtime/token_filter.cpp) against the finder that steps at every
+// token: on every line of the runtime testdata, on generated texts built from the pieces the
+// shapes react to, and on the cases each rule of the filter is about. Plus the SIMD byte
+// classification against the portable one.
+
+#include "analyzers/runtime/candidate.h"
+#include "analyzers/runtime/token_filter.h"
+#include "tests/token_filter_oracle.h"
+
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <random>
+#include <sstream>
+#include <string>
+#include <tuple>
+
+namespace {
+
+using privaudit::runtime::availableClassifiers;
+using privaudit::runtime::ByteMasks;
+using privaudit::runtime::classifyBytesPortable;
+using privaudit::runtime::TokenFilter;
+using privaudit::testing::filterDifference;
+
+auto fields(const ByteMasks& m) {
+    return std::tie(m.word, m.digit, m.upper, m.lower, m.zero, m.at, m.colon, m.slash, m.space,
+                    m.dot, m.groupSeparator, m.joiner, m.keyJoiner, m.trigger);
+}
+
+TEST(TokenFilter, SimdClassificationMatchesThePortableOne) {
+    std::mt19937 random(7);
+    std::array<char, 64> bytes;
+    auto classifiers = availableClassifiers();
+    for (int round = 0; round < 20000; ++round) {
+        for (char& c : bytes) {
+            c = static_cast<char>(random() & 0xff);
+        }
+        for (auto classify : classifiers) {
+            ASSERT_EQ(fields(classify(bytes.data())), fields(classifyBytesPortable(bytes.data())));
+        }
+    }
+}
+
+TEST(TokenFilter, PassesOverWhatNoShapeStartsWith) {
+    // Prose, keys, log levels, a capitalized word, short numbers, 6-8 digit numbers, a
+    // 12-digit order number without a leading 0, a number joined to a word.
+    std::string_view inert =
+        "ts level INFO service bot gateway latency_ms=3657 count=12 Where is my order "
+        "1234567, 948705791407, ORD#41111111x v1.2 AGENT: Danke";
+    EXPECT_EQ(TokenFilter(inert).next(0), inert.size());
+}
+
+TEST(TokenFilter, StopsWhereAShapeCanStart) {
+    auto stop = [](std::string_view text) {
+        return TokenFilter(text).next(0);
+    };
+    EXPECT_EQ(stop("order=49 max@example.com"), 9u);    // the word before '@'
+    EXPECT_EQ(stop("call 030 1234567"), 5u);            // a grouped number
+    EXPECT_EQ(stop("id 98922225902 ok"), 3u);           // 11 digits: a Steuer-ID?
+    EXPECT_EQ(stop("phone 015112345678"), 6u);          // 12 digits with a leading 0
+    EXPECT_EQ(stop("see https://user:pw@host"), 4u);    // a scheme
+    EXPECT_EQ(stop("key sk_live_abc"), 4u);             // an API-key prefix
+    EXPECT_EQ(stop("Musterstr. 12 Berlin"), 11u);       // a house number
+    EXPECT_EQ(stop("NINO AB 12 34 56 C"), 5u);          // two capitals and a space
+    EXPECT_EQ(stop("iban DE89370400440532013000"), 5u); // a long token
+    EXPECT_EQ(stop("ip 2001:db8::1"), 3u);              // an IPv6 group
+    EXPECT_EQ(stop("tel +49 30 1234567"), 4u);          // a trigger
+    EXPECT_EQ(stop("a.b=100%20"), 7u);                  // percent-encoding
+}
+
+TEST(TokenFilter, GoesOnFromWhereTheLastStepEnded) {
+    std::string_view text = "ticket 12345 and 67890";
+    TokenFilter filter(text);
+    ASSERT_EQ(filter.next(0), 7u);
+    EXPECT_EQ(filter.next(12), 17u);          // the end of "12345" is behind
+    EXPECT_EQ(TokenFilter(text).next(9), 9u); // inside a word: the finder starts a token there
+}
+
+TEST(TokenFilter, AgreesWithTheUnfilteredFinderOnTheRuntimeTestdata) {
+    size_t lines = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(
+             std::filesystem::path(PRIVAUDIT_SOURCE_DIR) / "testdata")) {
+        if (!entry.is_regular_file() || entry.path().extension() == ".gz") {
+            continue;
+        }
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::string line;
+        while (std::getline(in, line)) {
+            ++lines;
+            ASSERT_EQ(filterDifference(line), "") << entry.path() << ": line " << lines;
+        }
+    }
+    EXPECT_GT(lines, 1000u);
+}
+
+TEST(TokenFilter, AgreesOnValuesAtTheEdgesOfItsRules) {
+    // Each value is found by the finder, and each sits at the limit of one rule: a bech32 address
+    // of 14 and 15 characters, the longest API-key prefix word, a JWT, an IBAN's first group.
+    for (std::string_view text :
+         {"wallet bc1qqqqq399cqn", "wallet bc1qpzry9r7lxu2.",
+          "token github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123",
+          "auth eyJhbGciOi.eyJzdWIiOi.dozjgNryP4", "AKIA-ABCDEFGHIJKLMNOPQRST x",
+          "DE89 3704 0044 0532 0130 00"}) {
+        std::vector<privaudit::runtime::Candidate> candidates;
+        std::vector<privaudit::runtime::EncodedSpan> encoded;
+        privaudit::runtime::findCandidates(text, candidates, encoded);
+        EXPECT_FALSE(candidates.empty()) << text;
+        EXPECT_EQ(filterDifference(text), "") << text;
+    }
+}
+
+// Texts assembled from the pieces the shapes and the filter's rules turn on: digit runs of every
+// length, the separators and joiners between them, letters that begin prefixes, triggers.
+std::string generatedText(std::mt19937& random) {
+    static constexpr std::array<std::string_view, 48> pieces = {
+        " ",   " ",    " ",      "-",      ".",      "/",   "_",    ":",    "@",    "#",
+        "+",   "(",    ")",      "%",      "\\",     ",",   "\"",   "://",  "sk",   "rk",
+        "ghp", "xoxb", "github", "glpat",  "bc1",    "eyJ", "AKIA", "ASIA", "AIza", "DE",
+        "GB",  "AB",   "str.",   "straße", "Street", "weg", "e",    "b",    "x",    "Z",
+        "Q",   "ä",    "\\u00",  "%4",     "0",      "00",  "2001", "INFO"};
+    std::string text;
+    size_t parts = random() % 24;
+    for (size_t i = 0; i < parts; ++i) {
+        if (random() % 3 == 0) {
+            size_t digits = 1 + random() % 20;
+            for (size_t d = 0; d < digits; ++d) {
+                text += static_cast<char>('0' + random() % 10);
+            }
+        } else if (random() % 4 == 0) {
+            size_t letters = 1 + random() % 18;
+            std::string_view set = random() % 2 ? "abcdefxyz" : "ABCDEKSZ";
+            for (size_t d = 0; d < letters; ++d) {
+                text += set[random() % set.size()];
+            }
+        } else {
+            text += pieces[random() % pieces.size()];
+        }
+    }
+    return text;
+}
+
+TEST(TokenFilter, AgreesWithTheUnfilteredFinderOnGeneratedTexts) {
+    std::mt19937 random(20261202);
+    for (int round = 0; round < 300000; ++round) {
+        std::string text = generatedText(random);
+        ASSERT_EQ(filterDifference(text), "") << "text: " << text;
+    }
+}
+
+TEST(TokenFilter, AgreesAcrossWindowBoundaries) {
+    // Every offset of a token against the 64-byte windows, including the last byte.
+    for (std::string_view token :
+         {"98922225902", "4111111111111111", "max@example.com", "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+          "DE89 3704 0044 0532 0130 00", "Musterstr. 12", "030 1234567"}) {
+        for (size_t pad = 0; pad < 140; ++pad) {
+            std::string text = std::string(pad, 'a') + " " + std::string(token);
+            ASSERT_EQ(filterDifference(text), "") << "padding " << pad << ": " << token;
+            text += " tail";
+            ASSERT_EQ(filterDifference(text), "") << "padding " << pad << ": " << token;
+        }
+    }
+}
+
+} // namespace

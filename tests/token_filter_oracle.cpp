@@ -1,0 +1,73 @@
+#include "tests/token_filter_oracle.h"
+
+#include "analyzers/runtime/candidate.h"
+#include "analyzers/runtime/char_classes.h"
+
+#include <tuple>
+#include <vector>
+
+namespace privaudit::testing {
+
+namespace {
+
+using runtime::Candidate;
+using runtime::EncodedSpan;
+
+// The finder without the filter: a step at every byte that is not plainly inert (a byte that is
+// neither a word byte nor one of the triggers the step looks at).
+void findCandidatesEverywhere(std::string_view text, std::vector<Candidate>& out,
+                              std::vector<EncodedSpan>& encoded) {
+    size_t i = 0;
+    while (i < text.size()) {
+        char c = text[i];
+        bool trigger = c == '+' || c == '(' || c == '%' || c == '\\';
+        if (!runtime::isWordByte(c) && !trigger) {
+            ++i;
+            continue;
+        }
+        i = runtime::findCandidatesAt(text, i, out, encoded);
+    }
+}
+
+std::string describe(const std::vector<Candidate>& candidates,
+                     const std::vector<EncodedSpan>& encoded) {
+    std::string text;
+    for (const Candidate& c : candidates) {
+        text += std::string(runtime::recognizerId(c.recognizer)) + "@" + std::to_string(c.begin) +
+                "-" + std::to_string(c.end) + " ";
+    }
+    for (const EncodedSpan& span : encoded) {
+        text += "span@" + std::to_string(span.begin) + "-" + std::to_string(span.end) + " ";
+    }
+    return text;
+}
+
+} // namespace
+
+std::string filterDifference(std::string_view text) {
+    std::vector<Candidate> filtered, everywhere;
+    std::vector<EncodedSpan> filteredSpans, everywhereSpans;
+    runtime::findCandidates(text, filtered, filteredSpans);
+    findCandidatesEverywhere(text, everywhere, everywhereSpans);
+    auto candidateKey = [](const Candidate& c) {
+        return std::tie(c.begin, c.end, c.recognizer, c.structure, c.value);
+    };
+    auto spanKey = [](const EncodedSpan& s) {
+        return std::tie(s.begin, s.end, s.kind);
+    };
+    bool same =
+        filtered.size() == everywhere.size() && filteredSpans.size() == everywhereSpans.size();
+    for (size_t i = 0; same && i < filtered.size(); ++i) {
+        same = candidateKey(filtered[i]) == candidateKey(everywhere[i]);
+    }
+    for (size_t i = 0; same && i < filteredSpans.size(); ++i) {
+        same = spanKey(filteredSpans[i]) == spanKey(everywhereSpans[i]);
+    }
+    if (same) {
+        return {};
+    }
+    return "filtered: " + describe(filtered, filteredSpans) +
+           "| everywhere: " + describe(everywhere, everywhereSpans);
+}
+
+} // namespace privaudit::testing
