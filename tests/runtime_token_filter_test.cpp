@@ -26,7 +26,7 @@ using privaudit::testing::filterDifference;
 
 auto fields(const ByteMasks& m) {
     return std::tie(m.word, m.digit, m.upper, m.lower, m.zero, m.at, m.colon, m.slash, m.space,
-                    m.dot, m.groupSeparator, m.joiner, m.keyJoiner, m.trigger);
+                    m.dot, m.groupSeparator, m.joiner, m.keyJoiner, m.trigger, m.streetSuffixEnd);
 }
 
 TEST(TokenFilter, SimdClassificationMatchesThePortableOne) {
@@ -97,12 +97,15 @@ TEST(TokenFilter, AgreesWithTheUnfilteredFinderOnTheRuntimeTestdata) {
 
 TEST(TokenFilter, AgreesOnValuesAtTheEdgesOfItsRules) {
     // Each value is found by the finder, and each sits at the limit of one rule: a bech32 address
-    // of 14 and 15 characters, the longest API-key prefix word, a JWT, an IBAN's first group.
+    // of 14 and 15 characters, the longest API-key prefix word, a JWT, an AWS key across '-', an
+    // IBAN's first group, an IPv4 address and a date grouped by '.', house numbers after a
+    // street name.
     for (std::string_view text :
          {"wallet bc1qqqqq399cqn", "wallet bc1qpzry9r7lxu2.",
           "token github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123",
           "auth eyJhbGciOi.eyJzdWIiOi.dozjgNryP4", "AKIA-ABCDEFGHIJKLMNOPQRST x",
-          "DE89 3704 0044 0532 0130 00"}) {
+          "DE89 3704 0044 0532 0130 00", "ip 185.199.108.153", "geboren am 12.03.1985",
+          "Hauptstr. 7, 10115 Berlin", "Hauptstraße 221b"}) {
         std::vector<privaudit::runtime::Candidate> candidates;
         std::vector<privaudit::runtime::EncodedSpan> encoded;
         privaudit::runtime::findCandidates(text, candidates, encoded);

@@ -1,6 +1,7 @@
 #include "analyzers/runtime/byte_masks.h"
 
 #include "analyzers/runtime/char_classes.h"
+#include "analyzers/runtime/shapes.h"
 
 #include <array>
 #include <cstring>
@@ -30,6 +31,7 @@ enum Property : std::uint16_t {
     JoinerByte = 1 << 11,
     KeyJoinerByte = 1 << 12,
     TriggerByte = 1 << 13,
+    StreetSuffixEndByte = 1 << 14,
 };
 
 constexpr std::array<std::uint16_t, 256> byteProperties = [] {
@@ -51,6 +53,7 @@ constexpr std::array<std::uint16_t, 256> byteProperties = [] {
         p |= c == '-' || c == '_' || c == '.' || c == '/' || c == '#' || c == '+' ? JoinerByte : 0;
         p |= c == '_' || c == '-' ? KeyJoinerByte : 0;
         p |= c == '+' || c == '(' || c == '%' || c == '\\' ? TriggerByte : 0;
+        p |= streetSuffixEnds[c] ? StreetSuffixEndByte : 0;
         table[c] = p;
     }
     return table;
@@ -84,6 +87,13 @@ constexpr std::array<std::uint16_t, 256> byteProperties = [] {
     m.keyJoiner = dash | underscore;
     m.joiner = dash | underscore | m.dot | m.slash | equalTo(v, '#') | plus;
     m.trigger = plus | equalTo(v, '(') | equalTo(v, '%') | equalTo(v, '\\');
+    // The suffixes end in e g z m r d t or '.'; or-ing 0x20 folds capitals onto them and nothing
+    // else.
+    const __m512i folded = _mm512_or_si512(v, _mm512_set1_epi8(0x20));
+    m.streetSuffixEnd = m.dot;
+    for (char c : {'e', 'g', 'z', 'm', 'r', 'd', 't'}) {
+        m.streetSuffixEnd |= equalTo(folded, c);
+    }
     return m;
 }
 
@@ -138,6 +148,12 @@ ByteMasks classifySse2(const char* bytes) {
                                   either(is('#'), plus)))
                     << shift;
         m.trigger |= bitsOf(either(either(plus, is('(')), either(is('%'), is('\\')))) << shift;
+        const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i suffixEnd = dot;
+        for (char c : {'e', 'g', 'z', 'm', 'r', 'd', 't'}) {
+            suffixEnd = either(suffixEnd, _mm_cmpeq_epi8(folded, _mm_set1_epi8(c)));
+        }
+        m.streetSuffixEnd |= bitsOf(suffixEnd) << shift;
     }
     return m;
 }
@@ -209,6 +225,7 @@ ByteMasks classifyBytesPortable(const char* bytes) {
         m.joiner |= bit(JoinerByte);
         m.keyJoiner |= bit(KeyJoinerByte);
         m.trigger |= bit(TriggerByte);
+        m.streetSuffixEnd |= bit(StreetSuffixEndByte);
     }
     return m;
 }

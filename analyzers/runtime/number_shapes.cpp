@@ -186,25 +186,6 @@ bool mobileNumber(std::string_view digits) {
     return german || british || austrian || swiss;
 }
 
-// The word before a house number, when it names a street: "Musterstraße 12", "Baker Street 221".
-constexpr std::string_view streetSuffixes[] = {
-    "straße", "strasse",  "str.",  "weg",  "allee",  "platz", "gasse",  "ring", "damm",
-    "ufer",   "chaussee", "steig", "pfad", "street", "road",  "avenue", "lane", "drive"};
-
-// The last bytes of the suffixes, upper and lower case: most words before a number end
-// otherwise, and need no suffix compared.
-constexpr std::array<bool, 256> streetSuffixEnds = [] {
-    std::array<bool, 256> table{};
-    for (std::string_view suffix : streetSuffixes) {
-        auto last = static_cast<unsigned char>(suffix.back());
-        table[last] = true;
-        if (last >= 'a' && last <= 'z') {
-            table[last - 'a' + 'A'] = true;
-        }
-    }
-    return table;
-}();
-
 // What a house number needs before it: a space after a word ending like a street suffix.
 // Inline, so the short numbers of a log (times, counts) are turned away without a call.
 inline bool mayFollowStreetName(std::string_view text, size_t numberBegin) {
@@ -274,18 +255,6 @@ bool matchAddress(std::string_view text, size_t begin, size_t numberEnd,
 void push(std::vector<Candidate>& out, size_t begin, size_t end, Recognizer recognizer,
           Structure structure, const std::string& digits) {
     out.push_back({begin, end, recognizer, structure, digits});
-}
-
-// "2026-11-03 09:14:02", "2026-11-03T09:14": a log timestamp, on every line of most logs. A
-// run that opens with a year of the last five years, '-' and two digits is none of the shapes
-// classify knows in two or more groups (not a birth date, too recent; the wrong group lengths
-// for cards, SSN, NHS and tax numbers; not a phone number, which starts with 0), and the year
-// on its own is cut off by the '-' and digit after it (rightBoundaryOk): nothing, known before
-// the groups are collected. The digit token [begin, tokenEnd) is all digits.
-bool recentDateLead(std::string_view text, size_t begin, size_t tokenEnd) {
-    return tokenEnd - begin == 4 && at(text, tokenEnd) == '-' && isDigit(at(text, tokenEnd + 1)) &&
-           isDigit(at(text, tokenEnd + 2)) && !isDigit(at(text, tokenEnd + 3)) &&
-           number(text, {begin, tokenEnd}) > currentYear() - 5;
 }
 
 // Every shape the first `count` groups can be; true when one matched.
@@ -408,6 +377,18 @@ size_t matchMixedToken(std::string_view text, size_t begin, size_t end,
 }
 
 } // namespace
+
+// "2026-11-03 09:14:02", "2026-11-03T09:14": a log timestamp, on every line of most logs. A
+// run that opens with a year of the last five years, '-' and two digits is none of the shapes
+// classify knows in two or more groups (not a birth date, too recent; the wrong group lengths
+// for cards, SSN, NHS and tax numbers; not a phone number, which starts with 0), and the year
+// on its own is cut off by the '-' and digit after it (rightBoundaryOk): nothing, known before
+// the groups are collected. The digit token [begin, tokenEnd) is all digits.
+bool recentDateLead(std::string_view text, size_t begin, size_t tokenEnd) {
+    return tokenEnd - begin == 4 && at(text, tokenEnd) == '-' && isDigit(at(text, tokenEnd + 1)) &&
+           isDigit(at(text, tokenEnd + 2)) && !isDigit(at(text, tokenEnd + 3)) &&
+           number(text, {begin, tokenEnd}) > currentYear() - 5;
+}
 
 size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
                    std::vector<Candidate>& out) {

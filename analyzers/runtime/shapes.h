@@ -3,6 +3,7 @@
 #include "analyzers/runtime/candidate.h"
 #include "analyzers/runtime/char_classes.h"
 
+#include <array>
 #include <string_view>
 #include <vector>
 
@@ -11,10 +12,32 @@
 // what it matched, or 0 when nothing matched.
 namespace privaudit::runtime {
 
+// The word before a house number, when it names a street: "Musterstraße 12", "Baker Street 221".
+inline constexpr std::string_view streetSuffixes[] = {
+    "straße", "strasse",  "str.",  "weg",  "allee",  "platz", "gasse",  "ring", "damm",
+    "ufer",   "chaussee", "steig", "pfad", "street", "road",  "avenue", "lane", "drive"};
+
+// The last bytes of the suffixes, upper and lower case: most words before a number end
+// otherwise, and need no suffix compared.
+inline constexpr std::array<bool, 256> streetSuffixEnds = [] {
+    std::array<bool, 256> table{};
+    for (std::string_view suffix : streetSuffixes) {
+        auto last = static_cast<unsigned char>(suffix.back());
+        table[last] = true;
+        if (last >= 'a' && last <= 'z') {
+            table[last - 'a' + 'A'] = true;
+        }
+    }
+    return table;
+}();
+
 // A run of digits (the token [begin, tokenEnd)), with the groups that follow it across single
 // separators: cards, SSN, NHS, Steuer-ID, national phone numbers, dates, IPv4, PLZ, addresses.
 size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
                    std::vector<Candidate>& out);
+// A year of the last five years, '-' and two digits ("2026-11-03"): the log timestamp that
+// matchNumber turns away first. [begin, tokenEnd) is a run of digits.
+bool recentDateLead(std::string_view text, size_t begin, size_t tokenEnd);
 // A word that starts upper-case: IBAN, USt-IdNr, NINO, KVNR, ICAO documents, BIC, AWS keys.
 size_t matchUpperWord(std::string_view text, size_t begin, size_t tokenEnd,
                       std::vector<Candidate>& out);

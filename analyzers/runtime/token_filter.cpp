@@ -61,10 +61,23 @@ Mask tokenStops(const ByteMasks& before, const ByteMasks& m, const ByteMasks& af
     // leftBoundaryOk fails: a joiner after a word byte ("ORD-4111", "v1.2").
     const Mask joinedLeft =
         fromBefore(m.joiner, before.joiner, 1) & fromBefore(word, before.word, 2);
-    // mayFollowStreetName needs a space after a word byte or '.' ("Musterstr. 12").
-    const Mask afterWordAndSpace = fromBefore(m.space, before.space, 1) &
-                                   fromBefore(word | m.dot, before.word | before.dot, 2);
+    // mayFollowStreetName: a space after the last byte of a street suffix ("Musterstr. 12").
+    const Mask afterStreetName = fromBefore(m.space, before.space, 1) &
+                                 fromBefore(m.streetSuffixEnd, before.streetSuffixEnd, 2);
     const Mask grouped = m.groupSeparator & fromAfter(m.digit, after.digit, 1);
+    // A number grouped by '.' is a date or an IPv4 address or nothing (classify): it needs a
+    // second group of at most three digits, and a third after another '.'.
+    Mask secondDottedGroup = 0;
+    for (unsigned k = 1; k <= 3; ++k) {
+        Mask digits = ~Mask{0};
+        for (unsigned i = 1; i <= k; ++i) {
+            digits &= fromAfter(m.digit, after.digit, i);
+        }
+        secondDottedGroup |=
+            digits & fromAfter(m.dot, after.dot, k + 1) & fromAfter(m.digit, after.digit, k + 2);
+    }
+    const Mask dottedNumber = m.dot & secondDottedGroup & ~longer[4];
+    const Mask otherwiseGrouped = grouped & ~m.dot;
     const Mask scheme =
         m.colon & fromAfter(m.slash, after.slash, 1) & fromAfter(m.slash, after.slash, 2);
 
@@ -74,8 +87,7 @@ Mask tokenStops(const ByteMasks& before, const ByteMasks& m, const ByteMasks& af
     const Mask badDigit = afterRunsFrom(word, digitStarts & joinedLeft, carry.badDigit);
     const Mask allDigit = afterRunsFrom(m.digit, goodDigitStarts, carry.allDigit) & ~word;
     const Mask zeroLed = afterRunsFrom(word, goodDigitStarts & m.zero, carry.zeroDigit);
-    const Mask streetNumber =
-        afterRunsFrom(word, goodDigitStarts & afterWordAndSpace, carry.street);
+    const Mask streetNumber = afterRunsFrom(word, goodDigitStarts & afterStreetName, carry.street);
 
     const Mask upperStarts = starts & m.upper;
     const Mask upper = afterRunsFrom(word, upperStarts, carry.upper);
@@ -91,11 +103,12 @@ Mask tokenStops(const ByteMasks& before, const ByteMasks& m, const ByteMasks& af
     Mask stops = terminators & (m.at | scheme | longer[16]);
     // matchNumber: a global unicast IPv6 address opens with four hex digits and ':'.
     stops |= (goodDigit | badDigit) & m.colon & lengthIs(4);
-    // matchDigitGroups: a grouped number; on its own, the lengths classify knows (PLZ 5, SSN and
+    // matchDigitGroups: a number grouped by ' ', '-' or '/', or a date or IP address grouped by
+    // '.'; on its own, the lengths classify knows (PLZ 5, SSN and
     // passport 9, NHS 10, Steuer-ID 11, a phone number of 12 with its leading 0, cards 13-19);
     // a short one only as a house number.
-    stops |= allDigit & (grouped | lengthIs(5) | (longer[9] & ~longer[12]) | longer[13] |
-                         (lengthIs(12) & zeroLed) | (streetNumber & ~longer[5]));
+    stops |= allDigit & (otherwiseGrouped | dottedNumber | lengthIs(5) | (longer[9] & ~longer[12]) |
+                         longer[13] | (lengthIs(12) & zeroLed) | (streetNumber & ~longer[5]));
     // matchMixedToken: a Rentenversicherungsnummer (12) or a house number with a letter.
     stops |= (goodDigit & ~allDigit) & (lengthIs(12) | (streetNumber & ~longer[6]));
     // matchUpperWord: two capitals before a space (NINO, "DE 123…"); from three bytes on, not
@@ -108,6 +121,17 @@ Mask tokenStops(const ByteMasks& before, const ByteMasks& m, const ByteMasks& af
     // (14 bytes and more); lowerWordInert looks at the word itself.
     stops |= lower & (m.keyJoiner | m.dot | longer[14]);
     return stops;
+}
+
+// Whether matchNumber turns the digit-led token [begin, end) away at once: a log timestamp's
+// year.
+bool digitTokenInert(std::string_view text, size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+        if (!isDigit(text[i])) {
+            return false;
+        }
+    }
+    return recentDateLead(text, begin, end);
 }
 
 // Whether the finder's step does nothing with a lower-case-led word of under 16 bytes that ends
@@ -183,7 +207,11 @@ size_t TokenFilter::next(size_t from) {
             }
             if ((stops >> bit) & 1) {
                 size_t begin = std::max(tokenStart(bit), from);
-                if (!isLower(at(text_, begin)) || !lowerWordInert(text_, begin, pos)) {
+                char first = at(text_, begin);
+                bool inert = isLower(first)   ? lowerWordInert(text_, begin, pos)
+                             : isDigit(first) ? digitTokenInert(text_, begin, pos)
+                                              : false;
+                if (!inert) {
                     return begin;
                 }
             }
