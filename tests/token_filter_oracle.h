@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-// The candidate finder as it runs (TokenFilter choosing where to step) against the same
+// The candidate finder as it runs (tokensToMatch choosing where to step) against the same
 // finder stepping at every token and trigger byte: a difference means the filter passed over a
 // token that holds something. Shared by runtime_token_filter_test and the token_filter fuzzer.
 namespace privaudit::testing {

@@ -72,7 +72,7 @@ void findCandidates(std::string_view text, std::vector<Candidate>& out,
 
 // One step of findCandidates at `i`, a token start or any other byte: the candidates and encoded
 // spans that start there; returns where the finder goes on (after i). findCandidates takes this
-// step only where TokenFilter (token_filter.h) says it can find something; the filter's
+// step only where tokensToMatch (token_filter.h) says it can find something; the filter's
 // tests take it everywhere and compare.
 size_t findCandidatesAt(std::string_view text, size_t i, std::vector<Candidate>& out,
                         std::vector<EncodedSpan>& encoded);

@@ -237,9 +237,19 @@ size_t findCandidatesAt(std::string_view text, size_t i, std::vector<Candidate>&
 
 void findCandidates(std::string_view text, std::vector<Candidate>& out,
                     std::vector<EncodedSpan>& encoded) {
-    TokenFilter filter(text);
-    for (size_t i = filter.next(0); i < text.size();
-         i = filter.next(findCandidatesAt(text, i, out, encoded))) {
+    thread_local std::vector<size_t> positions;
+    positions.clear();
+    tokensToMatch(text, positions);
+    size_t i = 0;
+    for (size_t position : positions) {
+        if (position < i) {
+            continue; // inside what the last step matched
+        }
+        i = findCandidatesAt(text, position, out, encoded);
+        // A step that ended inside a word: the finder starts a token there.
+        while (i < text.size() && i > 0 && isWordByte(text[i]) && isWordByte(text[i - 1])) {
+            i = findCandidatesAt(text, i, out, encoded);
+        }
     }
 }
 

@@ -4,7 +4,6 @@
 #include "analyzers/runtime/char_classes.h"
 #include "analyzers/runtime/shapes.h"
 
-#include <algorithm>
 #include <array>
 #include <bit>
 
@@ -37,193 +36,191 @@ Mask afterRunsFrom(Mask run, Mask starts, bool& carry) {
     return sum & ~run;
 }
 
-// The terminators (the first byte after a token) of every token in the window that is not
-// provably inert. Each rule mirrors what the finder's step does with such a token; the comments
-// name the code they mirror.
-Mask tokenStops(const ByteMasks& before, const ByteMasks& m, const ByteMasks& after,
-                RunCarries& carry) {
-    const Mask word = m.word;
-    const Mask wordBefore = fromBefore(word, before.word, 1);
-    const Mask starts = word & ~wordBefore;
-    const Mask terminators = ~word & wordBefore;
+// Bit i of the high half says something about the 64 bits up to i of the low half and the
+// window: the shifts across the window boundary are 128-bit shifts.
+using Wide = unsigned __int128;
 
-    // longer[k]: bytes i - k .. i - 1 are all word bytes, so a token ending before i is at least
-    // k long. lengthIs(k): exactly k.
-    std::array<Mask, 17> longer{};
-    longer[0] = ~Mask{0};
-    for (unsigned k = 1; k <= 16; ++k) {
-        longer[k] = longer[k - 1] & fromBefore(word, before.word, k);
-    }
-    auto lengthIs = [&](unsigned k) {
-        return longer[k] & ~longer[k + 1];
-    };
+Wide joined(Mask previous, Mask current) {
+    return (static_cast<Wide>(current) << 64) | previous;
+}
+
+Mask high(Wide wide) {
+    return static_cast<Mask>(wide >> 64);
+}
+
+// The terminators (the first byte after a token) of the tokens in the window that the finder's
+// step may find something in: `definite` ones, and ones `toRefine` by looking at the token's
+// bytes (tokenInert). Each rule mirrors what the step does with such a token; the comments name
+// the code they mirror. A token of 16 bytes and more always stops (EncodedSpans::word).
+struct Stops {
+    Mask definite;
+    Mask toRefine;
+};
+
+Stops tokenStops(const ByteMasks& before, const ByteMasks& m, const ByteMasks& after,
+                 RunCarries& carry) {
+    const Mask word = m.word;
+    const Wide words = joined(before.word, word);
+    // atLeastK: the K bytes before are word bytes, so a token ending here is at least K long.
+    const Wide r1 = words << 1, r2 = r1 & (r1 << 1), r4 = r2 & (r2 << 2), r8 = r4 & (r4 << 4);
+    const Wide r12 = r8 & (r4 << 8);
+    const Mask atLeast1 = high(r1), atLeast2 = high(r2), atLeast3 = high(r2 & (r1 << 2)),
+               atLeast4 = high(r4), atLeast5 = high(r4 & (r1 << 4)),
+               atLeast6 = high(r4 & (r2 << 4)), atLeast8 = high(r8),
+               atLeast9 = high(r8 & (r1 << 8)), atLeast12 = high(r12),
+               atLeast13 = high(r12 & (r1 << 12)), atLeast14 = high(r12 & (r2 << 12)),
+               atLeast16 = high(r8 & (r8 << 8));
+    const Mask starts = word & ~atLeast1;
+    const Mask terminators = ~word & atLeast1;
 
     // leftBoundaryOk fails: a joiner after a word byte ("ORD-4111", "v1.2").
-    const Mask joinedLeft =
-        fromBefore(m.joiner, before.joiner, 1) & fromBefore(word, before.word, 2);
+    const Mask joinedLeft = high(joined(before.joiner, m.joiner) << 1) & high(words << 2);
     // mayFollowStreetName: a space after the last byte of a street suffix ("Musterstr. 12").
-    const Mask afterStreetName = fromBefore(m.space, before.space, 1) &
-                                 fromBefore(m.streetSuffixEnd, before.streetSuffixEnd, 2);
-    const Mask grouped = m.groupSeparator & fromAfter(m.digit, after.digit, 1);
+    const Mask afterStreetName = high(joined(before.space, m.space) << 1) &
+                                 high(joined(before.streetSuffixEnd, m.streetSuffixEnd) << 2);
+    // Bit i: the byte i + k (k = 1..5) is a digit, or a dot.
+    const Wide digitsAhead = joined(m.digit, after.digit), dotsAhead = joined(m.dot, after.dot);
+    const Mask digit1 = static_cast<Mask>(digitsAhead >> 1),
+               digit2 = static_cast<Mask>(digitsAhead >> 2),
+               digit3 = static_cast<Mask>(digitsAhead >> 3),
+               digit4 = static_cast<Mask>(digitsAhead >> 4),
+               digit5 = static_cast<Mask>(digitsAhead >> 5);
+    const Mask grouped = m.groupSeparator & digit1;
     // A number grouped by '.' is a date or an IPv4 address or nothing (classify): it needs a
-    // second group of at most three digits, and a third after another '.'.
-    Mask secondDottedGroup = 0;
-    for (unsigned k = 1; k <= 3; ++k) {
-        Mask digits = ~Mask{0};
-        for (unsigned i = 1; i <= k; ++i) {
-            digits &= fromAfter(m.digit, after.digit, i);
-        }
-        secondDottedGroup |=
-            digits & fromAfter(m.dot, after.dot, k + 1) & fromAfter(m.digit, after.digit, k + 2);
-    }
-    const Mask dottedNumber = m.dot & secondDottedGroup & ~longer[4];
+    // first group of at most three digits, a second of at most three, and a third after
+    // another '.'.
+    const Mask secondDottedGroup =
+        digit1 & ((static_cast<Mask>(dotsAhead >> 2) & digit3) |
+                  (digit2 & static_cast<Mask>(dotsAhead >> 3) & digit4) |
+                  (digit2 & digit3 & static_cast<Mask>(dotsAhead >> 4) & digit5));
+    const Mask dottedNumber = m.dot & secondDottedGroup & ~atLeast4;
     const Mask otherwiseGrouped = grouped & ~m.dot;
+    const Wide slashesAhead = joined(m.slash, after.slash);
     const Mask scheme =
-        m.colon & fromAfter(m.slash, after.slash, 1) & fromAfter(m.slash, after.slash, 2);
+        m.colon & static_cast<Mask>(slashesAhead >> 1) & static_cast<Mask>(slashesAhead >> 2);
+    auto lengthIs = [](Mask atLeastK, Mask atLeastKPlus1) {
+        return atLeastK & ~atLeastKPlus1;
+    };
 
     const Mask digitStarts = starts & m.digit;
     const Mask goodDigitStarts = digitStarts & ~joinedLeft;
+    const Mask anyDigit = afterRunsFrom(word, digitStarts, carry.anyDigit);
     const Mask goodDigit = afterRunsFrom(word, goodDigitStarts, carry.goodDigit);
-    const Mask badDigit = afterRunsFrom(word, digitStarts & joinedLeft, carry.badDigit);
     const Mask allDigit = afterRunsFrom(m.digit, goodDigitStarts, carry.allDigit) & ~word;
-    const Mask zeroLed = afterRunsFrom(word, goodDigitStarts & m.zero, carry.zeroDigit);
     const Mask streetNumber = afterRunsFrom(word, goodDigitStarts & afterStreetName, carry.street);
+    // A '0' 12 bytes back: the first digit of a 12-digit number.
+    const Mask zeroLed = high(joined(before.zero, m.zero) << 12);
 
     const Mask upperStarts = starts & m.upper;
     const Mask upper = afterRunsFrom(word, upperStarts, carry.upper);
-    const Mask capitalized =
-        afterRunsFrom(word, upperStarts & fromAfter(m.lower, after.lower, 1), carry.capital);
-    const Mask upperPair =
-        afterRunsFrom(word, upperStarts & fromAfter(m.upper, after.upper, 1), carry.upperPair);
+    const Mask capitalized = afterRunsFrom(
+        word, upperStarts & static_cast<Mask>(joined(m.lower, after.lower) >> 1), carry.capital);
     const Mask allUpper = afterRunsFrom(m.upper, upperStarts, carry.allUpper) & ~word;
+    const Mask upperPair =
+        high(joined(before.upper, m.upper) << 1) & high(joined(before.upper, m.upper) << 2);
 
     const Mask lower = afterRunsFrom(word, starts & m.lower, carry.lower);
 
     // Any token: an e-mail ('@'), a URL ("://"), an encoded run (16 bytes and more).
-    Mask stops = terminators & (m.at | scheme | longer[16]);
+    Mask definite = terminators & (m.at | scheme | atLeast16);
     // matchNumber: a global unicast IPv6 address opens with four hex digits and ':'.
-    stops |= (goodDigit | badDigit) & m.colon & lengthIs(4);
+    definite |= anyDigit & m.colon & lengthIs(atLeast4, atLeast5);
     // matchDigitGroups: a number grouped by ' ', '-' or '/', or a date or IP address grouped by
-    // '.'; on its own, the lengths classify knows (PLZ 5, SSN and
-    // passport 9, NHS 10, Steuer-ID 11, a phone number of 12 with its leading 0, cards 13-19);
-    // a short one only as a house number.
-    stops |= allDigit & (otherwiseGrouped | dottedNumber | lengthIs(5) | (longer[9] & ~longer[12]) |
-                         longer[13] | (lengthIs(12) & zeroLed) | (streetNumber & ~longer[5]));
+    // '.'; on its own, the lengths classify knows (PLZ 5, SSN and passport 9, NHS 10, Steuer-ID
+    // 11, a phone number of 12 with its leading 0, cards 13-19); a short one only as a house
+    // number.
+    definite |=
+        allDigit &
+        (otherwiseGrouped | dottedNumber | lengthIs(atLeast5, atLeast6) | (atLeast9 & ~atLeast12) |
+         atLeast13 | (lengthIs(atLeast12, atLeast13) & zeroLed) | (streetNumber & ~atLeast5));
     // matchMixedToken: a Rentenversicherungsnummer (12) or a house number with a letter.
-    stops |= (goodDigit & ~allDigit) & (lengthIs(12) | (streetNumber & ~longer[6]));
+    definite |=
+        (goodDigit & ~allDigit) & (lengthIs(atLeast12, atLeast13) | (streetNumber & ~atLeast6));
     // matchUpperWord: two capitals before a space (NINO, "DE 123…"); from three bytes on, not
     // a capitalized word and not a short word of capitals (inertUpperWord); AWS keys go on
     // across '_' and '-'.
-    stops |= upperPair & lengthIs(2) & m.space;
-    stops |= upper & longer[3] & ~capitalized & (~allUpper | longer[8]);
-    stops |= upper & m.keyJoiner;
-    // matchLowerWord: API-key prefixes before '_' or '-', a JWT before '.', bech32 addresses
-    // (14 bytes and more); lowerWordInert looks at the word itself.
-    stops |= lower & (m.keyJoiner | m.dot | longer[14]);
-    return stops;
+    definite |= upper & upperPair & lengthIs(atLeast2, atLeast3) & m.space;
+    definite |= upper & atLeast3 & ~capitalized & (~allUpper | atLeast8);
+    definite |= upper & m.keyJoiner;
+    // recentDateLead: a log timestamp's year before '-'; matchLowerWord: API-key prefixes
+    // before '_' or '-', a JWT before '.', bech32 addresses (14 bytes and more). tokenInert
+    // looks at their bytes.
+    const Mask year = allDigit & otherwiseGrouped & lengthIs(atLeast4, atLeast5) & m.keyJoiner;
+    const Mask lowerWord = lower & (m.keyJoiner | m.dot | atLeast14);
+    return {definite, (year | lowerWord) & ~definite};
 }
 
-// Whether matchNumber turns the digit-led token [begin, end) away at once: a log timestamp's
-// year.
-bool digitTokenInert(std::string_view text, size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) {
-        if (!isDigit(text[i])) {
-            return false;
-        }
-    }
-    return recentDateLead(text, begin, end);
-}
-
-// Whether the finder's step does nothing with a lower-case-led word of under 16 bytes that ends
-// at `end` (inertWord, then matchLowerWord): it does something with a bech32 address ("bc1"), an
-// API-key prefix word before '_' or '-', a JWT before '.' ("eyJ"), and a word before '@' or ':'.
-bool lowerWordInert(std::string_view text, size_t begin, size_t end) {
-    std::string_view word = text.substr(begin, end - begin);
+// Whether the finder's step does nothing with the token [begin, end) that tokenStops left to
+// refine: a log timestamp's year (recentDateLead, matchNumber turns it away at once), or a
+// lower-case-led word of under 16 bytes (inertWord, then matchLowerWord: they do something with
+// a bech32 address, "bc1", an API-key prefix word before '_' or '-', a JWT before '.', "eyJ",
+// and a word before '@' or ':').
+bool tokenInert(std::string_view text, size_t begin, size_t end) {
+    std::string_view token = text.substr(begin, end - begin);
     char next = at(text, end);
-    if (word.size() >= 16 || text.substr(begin).starts_with("bc1") || next == '@' || next == ':') {
+    if (isDigit(token[0])) {
+        return token.find_first_not_of("0123456789") == std::string_view::npos &&
+               recentDateLead(text, begin, end);
+    }
+    if (token.size() >= 16 || text.substr(begin).starts_with("bc1") || next == '@' || next == ':') {
         return false;
     }
     if (next == '_' || next == '-') {
-        return !apiKeyPrefixWord(word);
+        return !apiKeyPrefixWord(token);
     }
-    return next != '.' || !word.starts_with("eyJ");
+    return next != '.' || !token.starts_with("eyJ");
 }
 
-} // namespace
-
-TokenFilter::TokenFilter(std::string_view text)
-    : text_(text), before_(classifyWindow(text, -static_cast<std::ptrdiff_t>(windowSize))),
-      current_(classifyWindow(text, 0)), after_(classifyWindow(text, windowSize)) {
-    stops_ = tokenStops(before_, current_, after_, carries_);
-}
-
-void TokenFilter::advance() {
-    base_ += windowSize;
-    before_ = current_;
-    current_ = after_;
-    after_ = classifyWindow(text_, static_cast<std::ptrdiff_t>(base_ + windowSize));
-    stops_ = tokenStops(before_, current_, after_, carries_);
-}
-
-size_t TokenFilter::tokenStart(unsigned terminator) const {
+// The first byte of the token whose terminator is bit `terminator` of the window at `base`.
+size_t tokenStart(std::string_view text, size_t base, unsigned terminator, Mask word,
+                  Mask wordBefore) {
     // The byte after the last non-word byte before the terminator: in this window, the one
     // before, or further back for a token longer than a window.
-    const Mask nonWordBefore = ~current_.word & ((Mask{1} << terminator) - 1);
+    const Mask nonWordBefore = ~word & ((Mask{1} << terminator) - 1);
     if (nonWordBefore != 0) {
-        return base_ + 64 - static_cast<size_t>(std::countl_zero(nonWordBefore));
+        return base + windowSize - static_cast<size_t>(std::countl_zero(nonWordBefore));
     }
-    if (~before_.word != 0) {
-        return base_ - static_cast<size_t>(std::countl_zero(~before_.word));
+    if (~wordBefore != 0) {
+        return base - static_cast<size_t>(std::countl_zero(~wordBefore));
     }
-    size_t begin = base_ - windowSize;
-    while (begin > 0 && isWordByte(text_[begin - 1])) {
+    size_t begin = base - windowSize;
+    while (begin > 0 && isWordByte(text[begin - 1])) {
         --begin;
     }
     return begin;
 }
 
-size_t TokenFilter::next(size_t from) {
-    const size_t n = text_.size();
-    if (from >= n) {
-        return n;
-    }
-    if (from > 0 && isWordByte(text_[from]) && isWordByte(text_[from - 1])) {
-        return from; // the last step ended inside a word: the finder starts a token there
-    }
-    while (from >= base_ + windowSize) {
-        advance();
-    }
-    // The stops before `from` are behind the finder, and a stop at `from` itself is the end of
-    // the token it has just visited. A token that ends at the end of the text has its
-    // terminator at n, in the padding.
-    Mask stops = stops_ & ~((Mask{2} << (from - base_)) - 1);
-    Mask triggers = current_.trigger & ~((Mask{1} << (from - base_)) - 1);
-    while (base_ <= n) {
-        for (Mask pending = stops | triggers; pending != 0; pending &= pending - 1) {
+} // namespace
+
+void tokensToMatch(std::string_view text, std::vector<size_t>& positions) {
+    const size_t n = text.size();
+    ByteMasks before = classifyWindow(text, -static_cast<std::ptrdiff_t>(windowSize));
+    ByteMasks current = classifyWindow(text, 0);
+    RunCarries carries;
+    // A token that ends at the end of the text has its terminator at n, in the padding.
+    for (size_t base = 0; base <= n; base += windowSize) {
+        ByteMasks after = classifyWindow(text, static_cast<std::ptrdiff_t>(base + windowSize));
+        const Stops stops = tokenStops(before, current, after, carries);
+        const Mask tokens = stops.definite | stops.toRefine;
+        for (Mask pending = tokens | current.trigger; pending != 0; pending &= pending - 1) {
             const unsigned bit = static_cast<unsigned>(std::countr_zero(pending));
-            const size_t pos = base_ + bit;
+            const size_t pos = base + bit;
             if (pos > n) {
-                return n;
+                return;
             }
-            if ((stops >> bit) & 1) {
-                size_t begin = std::max(tokenStart(bit), from);
-                char first = at(text_, begin);
-                bool inert = isLower(first)   ? lowerWordInert(text_, begin, pos)
-                             : isDigit(first) ? digitTokenInert(text_, begin, pos)
-                                              : false;
-                if (!inert) {
-                    return begin;
+            if ((tokens >> bit) & 1) {
+                size_t begin = tokenStart(text, base, bit, current.word, before.word);
+                if (!((stops.toRefine >> bit) & 1) || !tokenInert(text, begin, pos)) {
+                    positions.push_back(begin);
                 }
             }
-            if ((triggers >> bit) & 1) {
-                return pos;
+            if ((current.trigger >> bit) & 1) {
+                positions.push_back(pos);
             }
         }
-        advance();
-        stops = stops_;
-        triggers = current_.trigger;
+        before = current;
+        current = after;
     }
-    return n;
 }
 
 } // namespace privaudit::runtime
