@@ -4,6 +4,8 @@
 #include "analyzers/runtime/validators.h"
 
 #include <gtest/gtest.h>
+#include <random>
+#include <string>
 
 namespace privaudit::runtime {
 
@@ -85,6 +87,58 @@ TEST(Decoders, Base64AndHexSpans) {
     for (std::string_view span : {"", "a", "ab", "amFuZS5kb2"}) {
         EXPECT_FALSE(decodeSpan(span, Kind::Base64OrHex)) << span;
     }
+}
+
+std::string base64Of(std::string_view bytes) {
+    static constexpr std::string_view alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (size_t i = 0; i < bytes.size(); i += 3) {
+        unsigned chunk = 0;
+        for (size_t k = 0; k < 3; ++k) {
+            chunk =
+                chunk << 8 | (i + k < bytes.size() ? static_cast<unsigned char>(bytes[i + k]) : 0);
+        }
+        for (size_t k = 0; k < 4; ++k) {
+            out += k * 6 < (bytes.size() - i) * 8 ? alphabet[(chunk >> (18 - 6 * k)) & 63] : '=';
+        }
+    }
+    return out;
+}
+
+std::string hexOf(std::string_view bytes) {
+    std::string out;
+    for (unsigned char c : bytes) {
+        out += "0123456789abcdef"[c >> 4];
+        out += "0123456789abcdef"[c & 15];
+    }
+    return out;
+}
+
+// decodesToReadableText decides what decodeSpan decides, without decoding all of it: on text
+// with unprintable bytes around the 5 % allowance, on random ids and on random base64.
+TEST(Decoders, TheStreamedReadabilityCheckAgreesWithDecoding) {
+    using Kind = EncodedSpan::Kind;
+    std::mt19937 random(3);
+    size_t readable = 0;
+    for (int round = 0; round < 50000; ++round) {
+        std::string bytes;
+        size_t length = random() % 60;
+        for (size_t i = 0; i < length; ++i) {
+            bytes += random() % 25 == 0 ? static_cast<char>(0x80 + random() % 0x40)
+                                        : static_cast<char>(0x20 + random() % 0x5f);
+        }
+        std::string randomRun;
+        for (size_t i = 0; i < length; ++i) {
+            randomRun += "0123456789abcdefABCDEF+/=_-"[random() % 27];
+        }
+        for (const std::string& span : {base64Of(bytes), hexOf(bytes), randomRun}) {
+            bool decoded = decodeSpan(span, Kind::Base64OrHex).has_value();
+            ASSERT_EQ(decodesToReadableText(span, Kind::Base64OrHex), decoded) << span;
+            readable += decoded;
+        }
+    }
+    EXPECT_GT(readable, 1000u);
 }
 
 } // namespace

@@ -35,16 +35,31 @@ int base64Value(char c) {
     return -1;
 }
 
-// Mostly printable text, as a hidden e-mail or JSON body is; at least 8 bytes.
-bool readable(std::string_view text) {
-    if (text.size() < 8) {
+bool printableByte(unsigned char c) {
+    return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r' || c >= 0xc2;
+}
+
+// Mostly printable text, as a hidden e-mail or JSON body is; at least 8 bytes. `nextByte`
+// yields the `length` bytes one by one: decoders stream into it and stop at the first
+// unprintable byte over the 5 % allowance.
+template <typename NextByte> bool readable(size_t length, NextByte nextByte) {
+    if (length < 8) {
         return false;
     }
-    size_t printable = 0;
-    for (unsigned char c : text) {
-        printable += (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r' || c >= 0xc2;
+    // printable * 100 >= length * 95, that is unprintable * 20 <= length
+    const size_t allowed = length / 20;
+    size_t unprintable = 0;
+    for (size_t i = 0; i < length; ++i) {
+        if (!printableByte(nextByte()) && ++unprintable > allowed) {
+            return false;
+        }
     }
-    return printable * 100 >= text.size() * 95;
+    return true;
+}
+
+bool readable(std::string_view text) {
+    size_t i = 0;
+    return readable(text.size(), [&] { return static_cast<unsigned char>(text[i++]); });
 }
 
 std::optional<std::string> hexDecode(std::string_view span) {
@@ -160,6 +175,40 @@ bool readableStart(std::string_view span) {
         return false;
     }
     return printable((a << 2) | (b >> 4)) && printable(((b & 15) << 4) | (c >> 2));
+}
+
+bool decodesToReadableText(std::string_view span, EncodedSpan::Kind kind) {
+    if (kind != EncodedSpan::Kind::Base64OrHex) {
+        return decodeSpan(span, kind).has_value();
+    }
+    if (!readableStart(span)) {
+        return false;
+    }
+    // Hex and base64 decode to fewer bytes than the span holds, never to the span itself.
+    bool hex = span.size() >= 32 && span.size() % 2 == 0 &&
+               std::ranges::all_of(span, [](char c) { return hexValue(c) >= 0; });
+    size_t i = 0;
+    if (hex) {
+        return readable(span.size() / 2, [&] {
+            int value = hexValue(span[i]) * 16 + hexValue(span[i + 1]);
+            i += 2;
+            return static_cast<unsigned char>(value);
+        });
+    }
+    size_t valid = 0; // base64 decoding stops at the first other byte ('=' padding)
+    while (valid < span.size() && base64Value(span[valid]) >= 0) {
+        ++valid;
+    }
+    unsigned buffer = 0;
+    int bits = 0;
+    return readable(valid * 6 / 8, [&] {
+        while (bits < 8) {
+            buffer = (buffer << 6) | static_cast<unsigned>(base64Value(span[i++]));
+            bits += 6;
+        }
+        bits -= 8;
+        return static_cast<unsigned char>((buffer >> bits) & 0xff);
+    });
 }
 
 std::optional<Decoded> decodeSpan(std::string_view span, EncodedSpan::Kind kind) {
