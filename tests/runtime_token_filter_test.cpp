@@ -3,8 +3,10 @@
 // shapes react to, and on the cases each rule of the filter is about. Plus the SIMD byte
 // classification against the portable one.
 
+#include "analyzers/runtime/byte_masks.h"
 #include "analyzers/runtime/candidate.h"
 #include "analyzers/runtime/token_filter.h"
+#include "analyzers/runtime/token_rules.h"
 #include "tests/token_filter_oracle.h"
 
 #include <array>
@@ -40,6 +42,36 @@ TEST(TokenFilter, SimdClassificationMatchesThePortableOne) {
         }
         for (auto classify : classifiers) {
             ASSERT_EQ(fields(classify(bytes.data())), fields(classifyBytesPortable(bytes.data())));
+        }
+    }
+}
+
+// The rules eight windows at a time (AVX-512) against one window at a time, on texts from a few
+// bytes to several blocks long with runs that cross windows and blocks.
+TEST(TokenFilter, Avx512RulesMatchTheScalarOnes) {
+    if (!privaudit::runtime::avx512TokenStopsAvailable()) {
+        GTEST_SKIP() << "this CPU has no AVX-512 (BW and VBMI2)";
+    }
+    using privaudit::runtime::WindowStops;
+    std::mt19937 random(5);
+    const std::string_view pieces[] = {" ",   "-", ".", "/", "_", ":",  "@",      "+",
+                                       "(",   "%", "0", "7", "a", "B",  "straße", "://",
+                                       "sk_", "1", "2", "9", "e", "\\", "\"\"",   "Z"};
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        size_t length = random() % 1500;
+        while (text.size() < length) {
+            text += random() % 6 == 0 ? std::string(random() % 70, "a0Z"[random() % 3])
+                                      : std::string(pieces[random() % std::size(pieces)]);
+        }
+        std::vector<WindowStops> scalar(text.size() / 64 + 1), avx512(text.size() / 64 + 1);
+        privaudit::runtime::tokenStopMasksScalar(text.data(), text.size(), scalar.data());
+        privaudit::runtime::tokenStopMasksAvx512(text.data(), text.size(), avx512.data());
+        for (size_t w = 0; w < scalar.size(); ++w) {
+            ASSERT_EQ(
+                std::tie(scalar[w].definite, scalar[w].toRefine, scalar[w].trigger, scalar[w].word),
+                std::tie(avx512[w].definite, avx512[w].toRefine, avx512[w].trigger, avx512[w].word))
+                << "window " << w << " of " << text;
         }
     }
 }

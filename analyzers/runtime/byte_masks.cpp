@@ -1,5 +1,6 @@
 #include "analyzers/runtime/byte_masks.h"
 
+#include "analyzers/runtime/byte_masks_avx512.h"
 #include "analyzers/runtime/char_classes.h"
 #include "analyzers/runtime/shapes.h"
 
@@ -60,43 +61,6 @@ constexpr std::array<std::uint16_t, 256> byteProperties = [] {
 }();
 
 #if defined(__x86_64__)
-// 64 bytes in one register, a compare per mask. (GCC does not pass the target on to lambdas.)
-[[gnu::target("avx512bw")]] Mask equalTo(__m512i v, char c) {
-    return _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c));
-}
-
-[[gnu::target("avx512bw")]] Mask inRange(__m512i v, char low, char high) {
-    return _mm512_cmplt_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8(low)),
-                                  _mm512_set1_epi8(static_cast<char>(high - low + 1)));
-}
-
-[[gnu::target("avx512bw")]] ByteMasks classifyVector(__m512i v) {
-    ByteMasks m;
-    m.digit = inRange(v, '0', '9');
-    m.upper = inRange(v, 'A', 'Z');
-    m.lower = inRange(v, 'a', 'z');
-    m.word = m.digit | m.upper | m.lower | _mm512_movepi8_mask(v); // bytes >= 0x80 too
-    m.zero = equalTo(v, '0');
-    m.at = equalTo(v, '@');
-    m.colon = equalTo(v, ':');
-    m.slash = equalTo(v, '/');
-    m.space = equalTo(v, ' ');
-    m.dot = equalTo(v, '.');
-    const Mask dash = equalTo(v, '-'), underscore = equalTo(v, '_'), plus = equalTo(v, '+');
-    m.groupSeparator = m.space | dash | m.dot | m.slash;
-    m.keyJoiner = dash | underscore;
-    m.joiner = dash | underscore | m.dot | m.slash | equalTo(v, '#') | plus;
-    m.trigger = plus | equalTo(v, '(') | equalTo(v, '%') | equalTo(v, '\\');
-    // The suffixes end in e g z m r d t or '.'; or-ing 0x20 folds capitals onto them and nothing
-    // else.
-    const __m512i folded = _mm512_or_si512(v, _mm512_set1_epi8(0x20));
-    m.streetSuffixEnd = m.dot;
-    for (char c : {'e', 'g', 'z', 'm', 'r', 'd', 't'}) {
-        m.streetSuffixEnd |= equalTo(folded, c);
-    }
-    return m;
-}
-
 [[gnu::target("avx512bw")]] ByteMasks classifyAvx512(const char* bytes) {
     return classifyVector(_mm512_loadu_si512(bytes));
 }
@@ -113,7 +77,7 @@ Mask bitsOf(__m128i bytes) {
 
 // Four times 16 bytes, a compare and a movemask per mask.
 ByteMasks classifySse2(const char* bytes) {
-    ByteMasks m;
+    ByteMasks m{};
     for (unsigned chunk = 0; chunk < 4; ++chunk) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * chunk));
         auto is = [&](char c) {
@@ -205,7 +169,7 @@ ByteMasks classifyWindow(std::string_view text, std::ptrdiff_t base) {
 }
 
 ByteMasks classifyBytesPortable(const char* bytes) {
-    ByteMasks m;
+    ByteMasks m{};
     for (unsigned i = 0; i < windowSize; ++i) {
         const std::uint16_t p = byteProperties[static_cast<unsigned char>(bytes[i])];
         auto bit = [&](Property property) {

@@ -11,23 +11,29 @@ namespace privaudit::runtime {
 
 inline constexpr size_t windowSize = 64;
 
-struct ByteMasks {
-    std::uint64_t word = 0;            // digits, letters and bytes >= 0x80, as in char_classes.h
-    std::uint64_t digit = 0;           // 0-9
-    std::uint64_t upper = 0;           // A-Z
-    std::uint64_t lower = 0;           // a-z
-    std::uint64_t zero = 0;            // '0'
-    std::uint64_t at = 0;              // '@'
-    std::uint64_t colon = 0;           // ':'
-    std::uint64_t slash = 0;           // '/'
-    std::uint64_t space = 0;           // ' '
-    std::uint64_t dot = 0;             // '.'
-    std::uint64_t groupSeparator = 0;  // ' ' '-' '.' '/': between the digit groups of a number
-    std::uint64_t joiner = 0;          // '-' '_' '.' '/' '#' '+': joins a number to a word
-    std::uint64_t keyJoiner = 0;       // '_' '-': inside API keys
-    std::uint64_t trigger = 0;         // '+' '(' '%' '\\': the finder visits them
-    std::uint64_t streetSuffixEnd = 0; // the last byte of a street suffix (shapes.h)
+// Generic over the mask type: one 64-bit word per window, or eight windows in one AVX-512
+// register (token_filter_avx512.cpp). An aggregate without member initializers, so it has no
+// constructor a translation unit built for AVX-512 could emit for others to share: write
+// `ByteMasks masks{}` for zeros.
+template <typename Mask> struct ClassMasks {
+    Mask word;            // digits, letters and bytes >= 0x80, as in char_classes.h
+    Mask digit;           // 0-9
+    Mask upper;           // A-Z
+    Mask lower;           // a-z
+    Mask zero;            // '0'
+    Mask at;              // '@'
+    Mask colon;           // ':'
+    Mask slash;           // '/'
+    Mask space;           // ' '
+    Mask dot;             // '.'
+    Mask groupSeparator;  // ' ' '-' '.' '/': between the digit groups of a number
+    Mask joiner;          // '-' '_' '.' '/' '#' '+': joins a number to a word
+    Mask keyJoiner;       // '_' '-': inside API keys
+    Mask trigger;         // '+' '(' '%' '\\': the finder visits them
+    Mask streetSuffixEnd; // the last byte of a street suffix (shapes.h)
 };
+
+using ByteMasks = ClassMasks<std::uint64_t>;
 
 // The masks of the window of `text` that starts at `base`; bytes outside the text read as
 // spaces, as at() and before() read them.

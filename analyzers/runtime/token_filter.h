@@ -1,9 +1,6 @@
 #pragma once
 
-#include "analyzers/runtime/byte_masks.h"
-
 #include <cstddef>
-#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -15,13 +12,6 @@
 // and no encoded span and return no further than its end (tests/runtime_token_filter_test.cpp
 // and the token_filter fuzzer compare the filtered finder with the one that visits every token).
 namespace privaudit::runtime {
-
-// The runs (tokens, digit runs, capital runs) the filter follows from one window into the next:
-// whether a run of each kind it tracks goes on across the boundary.
-struct RunCarries {
-    bool anyDigit = false, goodDigit = false, allDigit = false, street = false, upper = false,
-         capital = false, allUpper = false, lower = false;
-};
 
 // Appends, in order, every position of `text` findCandidates must visit: the start of each token
 // that is not provably inert, and each trigger byte ('+', '(', '%', '\\').

@@ -1,0 +1,154 @@
+#pragma once
+
+// The token filter's rules, written once for two kinds of mask: ScalarOps (one 64-bit word per
+// 64-byte window, token_filter.cpp) and the AVX-512 ops of token_filter_avx512.cpp (eight
+// windows per register). `Ops` supplies the mask type and the three operations that cross a
+// window's edge: looking back and ahead a few bytes, and following runs.
+//
+// In an anonymous namespace on purpose: each translation unit compiles its own copy for its own
+// target, so the linker can never pick AVX-512 code for a caller on a CPU without it.
+
+#include "analyzers/runtime/byte_masks.h"
+
+#include <cstdint>
+#include <utility>
+
+namespace privaudit::runtime {
+
+// The tokens of one window the finder's step must visit, by terminator (the byte after the
+// token), and the window's word bytes and triggers to find where those tokens start.
+struct WindowStops {
+    std::uint64_t definite;
+    std::uint64_t toRefine; // visited unless tokenInert says the step does nothing with it
+    std::uint64_t trigger;
+    std::uint64_t word;
+};
+
+// Whether a run of each kind the rules follow goes on across the edge into the next window.
+struct RunCarries {
+    bool anyDigit, goodDigit, allDigit, street, upper, capital, allUpper, lower;
+};
+
+namespace {
+
+template <typename Mask> struct Stops {
+    Mask definite;
+    Mask toRefine;
+};
+
+// atLeast[k]: the k bytes before are word bytes, so a token ending here is at least k long.
+template <typename Ops, unsigned... k>
+void runLengths(typename Ops::Mask word, typename Ops::Mask wordBefore, typename Ops::Mask* atLeast,
+                std::integer_sequence<unsigned, k...>) {
+    typename Ops::Mask run = ~typename Ops::Mask{};
+    ((run &= Ops::template back<k + 1>(word, wordBefore), atLeast[k + 1] = run), ...);
+}
+
+// The terminators of the tokens in window (or windows) `m` that the finder's step may find
+// something in: `definite` ones, and ones `toRefine` by looking at the token's bytes. Each rule
+// mirrors what the step does with such a token; the comments name the code they mirror.
+template <typename Ops>
+Stops<typename Ops::Mask>
+tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typename Ops::Mask>& m,
+           const ClassMasks<typename Ops::Mask>& after, RunCarries& carry) {
+    using Mask = typename Ops::Mask;
+    auto back = [](Mask current, Mask previous, auto k) {
+        return Ops::template back<decltype(k)::value>(current, previous);
+    };
+    auto ahead = [](Mask current, Mask next, auto k) {
+        return Ops::template ahead<decltype(k)::value>(current, next);
+    };
+    using One = std::integral_constant<unsigned, 1>;
+    using Two = std::integral_constant<unsigned, 2>;
+    using Three = std::integral_constant<unsigned, 3>;
+    using Four = std::integral_constant<unsigned, 4>;
+    using Five = std::integral_constant<unsigned, 5>;
+
+    const Mask word = m.word;
+    Mask atLeast[17];
+    runLengths<Ops>(word, before.word, atLeast, std::make_integer_sequence<unsigned, 16>());
+    auto lengthIs = [&](unsigned k) {
+        return atLeast[k] & ~atLeast[k + 1];
+    };
+    const Mask starts = word & ~atLeast[1];
+    const Mask terminators = ~word & atLeast[1];
+
+    // leftBoundaryOk fails: a joiner after a word byte ("ORD-4111", "v1.2").
+    const Mask joinedLeft = back(m.joiner, before.joiner, One()) & back(word, before.word, Two());
+    // mayFollowStreetName: a space after the last byte of a street suffix ("Musterstr. 12").
+    const Mask afterStreetName =
+        back(m.space, before.space, One()) & back(m.streetSuffixEnd, before.streetSuffixEnd, Two());
+    const Mask digit1 = ahead(m.digit, after.digit, One()),
+               digit2 = ahead(m.digit, after.digit, Two()),
+               digit3 = ahead(m.digit, after.digit, Three()),
+               digit4 = ahead(m.digit, after.digit, Four()),
+               digit5 = ahead(m.digit, after.digit, Five());
+    const Mask grouped = m.groupSeparator & digit1;
+    // A number grouped by '.' is a date or an IPv4 address or nothing (classify): it needs a
+    // first group of at most three digits, a second of at most three, and a third after
+    // another '.'.
+    const Mask secondDottedGroup =
+        digit1 & ((ahead(m.dot, after.dot, Two()) & digit3) |
+                  (digit2 & ahead(m.dot, after.dot, Three()) & digit4) |
+                  (digit2 & digit3 & ahead(m.dot, after.dot, Four()) & digit5));
+    const Mask dottedNumber = m.dot & secondDottedGroup & ~atLeast[4];
+    const Mask otherwiseGrouped = grouped & ~m.dot;
+    const Mask scheme =
+        m.colon & ahead(m.slash, after.slash, One()) & ahead(m.slash, after.slash, Two());
+
+    const Mask digitStarts = starts & m.digit;
+    const Mask goodDigitStarts = digitStarts & ~joinedLeft;
+    const Mask anyDigit = Ops::afterRunsFrom(word, digitStarts, carry.anyDigit);
+    const Mask goodDigit = Ops::afterRunsFrom(word, goodDigitStarts, carry.goodDigit);
+    const Mask allDigit = Ops::afterRunsFrom(m.digit, goodDigitStarts, carry.allDigit) & ~word;
+    const Mask streetNumber =
+        Ops::afterRunsFrom(word, goodDigitStarts & afterStreetName, carry.street);
+    // A '0' 12 bytes back: the first digit of a 12-digit number.
+    const Mask zeroLed = Ops::template back<12>(m.zero, before.zero);
+
+    const Mask upperStarts = starts & m.upper;
+    const Mask upper = Ops::afterRunsFrom(word, upperStarts, carry.upper);
+    const Mask capitalized =
+        Ops::afterRunsFrom(word, upperStarts & ahead(m.lower, after.lower, One()), carry.capital);
+    const Mask allUpper = Ops::afterRunsFrom(m.upper, upperStarts, carry.allUpper) & ~word;
+    const Mask upperPair = back(m.upper, before.upper, One()) & back(m.upper, before.upper, Two());
+
+    const Mask lower = Ops::afterRunsFrom(word, starts & m.lower, carry.lower);
+
+    // Any token: an e-mail ('@'), a URL ("://"), an encoded run (16 bytes and more).
+    Mask definite = terminators & (m.at | scheme | atLeast[16]);
+    // matchNumber: a global unicast IPv6 address opens with four hex digits and ':'.
+    definite |= anyDigit & m.colon & lengthIs(4);
+    // matchDigitGroups: a number grouped by ' ', '-' or '/', or a date or IP address grouped by
+    // '.'; on its own, the lengths classify knows (PLZ 5, SSN and passport 9, NHS 10, Steuer-ID
+    // 11, a phone number of 12 with its leading 0, cards 13-19); a short one only as a house
+    // number.
+    definite |=
+        allDigit & (otherwiseGrouped | dottedNumber | lengthIs(5) | (atLeast[9] & ~atLeast[12]) |
+                    atLeast[13] | (lengthIs(12) & zeroLed) | (streetNumber & ~atLeast[5]));
+    // matchMixedToken: a Rentenversicherungsnummer (12) or a house number with a letter.
+    definite |= (goodDigit & ~allDigit) & (lengthIs(12) | (streetNumber & ~atLeast[6]));
+    // matchUpperWord: two capitals before a space (NINO, "DE 123…"); from three bytes on, not
+    // a capitalized word and not a short word of capitals (inertUpperWord); AWS keys go on
+    // across '_' and '-'.
+    definite |= upper & upperPair & lengthIs(2) & m.space;
+    definite |= upper & atLeast[3] & ~capitalized & (~allUpper | atLeast[8]);
+    definite |= upper & m.keyJoiner;
+    // recentDateLead: a log timestamp's year before '-'; matchLowerWord: API-key prefixes
+    // before '_' or '-', a JWT before '.', bech32 addresses (14 bytes and more). tokenInert
+    // looks at their bytes.
+    const Mask year = allDigit & otherwiseGrouped & lengthIs(4) & m.keyJoiner;
+    const Mask lowerWord = lower & (m.keyJoiner | m.dot | atLeast[14]);
+    return {definite, (year | lowerWord) & ~definite};
+}
+
+} // namespace
+
+// Fills stops[w] for every window w of the text, w = 0 .. size / 64 (the last one holds the
+// terminator of a token that ends the text): with AVX-512 where the CPU has it
+// (token_filter_avx512.cpp), else one window at a time.
+void tokenStopMasksScalar(const char* data, size_t size, WindowStops* stops);
+void tokenStopMasksAvx512(const char* data, size_t size, WindowStops* stops);
+bool avx512TokenStopsAvailable();
+
+} // namespace privaudit::runtime
