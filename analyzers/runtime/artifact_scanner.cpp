@@ -4,6 +4,7 @@
 #include "analyzers/runtime/csv_records.h"
 #include "analyzers/runtime/json_line_filter.h"
 #include "analyzers/runtime/json_values.h"
+#include "analyzers/runtime/line_batch.h"
 #include "analyzers/runtime/masked_preview.h"
 
 #include <algorithm>
@@ -48,15 +49,6 @@ bool mayHoldValue(std::string_view key) {
     return false;
 }
 
-constexpr std::string_view utf8Bom = "\xef\xbb\xbf";
-
-// A UTF-8 byte order mark becomes spaces, so JSON parses and columns stay where they are.
-void blankByteOrderMark(const LineReader& reader, std::string& line) {
-    if (reader.lineNumber() == 1 && reader.column() == 0 && line.starts_with(utf8Bom)) {
-        line.replace(0, utf8Bom.size(), "   ");
-    }
-}
-
 bool looksBinary(std::string_view head) {
     size_t zeros = 0, control = 0;
     for (unsigned char c : head) {
@@ -90,7 +82,7 @@ public:
         }
         ArtifactFormat format = formatByName(path_);
         if (format == ArtifactFormat::Text &&
-            (reader.peek(1) == "{" || reader.peek(4) == "\xef\xbb\xbf{")) {
+            (reader.peek(1) == "{" || reader.peek(4) == std::string(utf8ByteOrderMark) + "{")) {
             format = ArtifactFormat::JsonLines;
         }
         switch (format) {
@@ -192,38 +184,49 @@ private:
         }
     }
 
-    void scanTextLine(std::string_view text, int line, size_t column) {
+    void scanTextLine(std::string_view text, int line, size_t column,
+                      const std::span<const size_t>* positions = nullptr) {
         matches_.clear();
         FieldContext none;
-        scanText(text, none, settings_, matches_);
+        if (positions) {
+            scanTextVisiting(text, *positions, none, settings_, matches_);
+        } else {
+            scanText(text, none, settings_, matches_);
+        }
         for (const Match& match : matches_) {
             report(match, line, column + match.begin, column + match.end, {});
         }
     }
 
     void scanLines(LineReader& reader, bool jsonLines) {
-        std::string line;
+        LineBatch batch;
         size_t invalidJson = 0;
         int firstInvalid = 0;
-        while (reader.next(line)) {
-            blankByteOrderMark(reader, line);
-            bool whole = reader.column() == 0 && !reader.continues();
-            size_t first = line.find_first_not_of(" \t");
-            bool object = first != std::string::npos && (line[first] == '{' || line[first] == '[');
-            if (jsonLines && whole && object) {
-                if (!jsonLineNeedsScan(line)) {
+        while (batch.read(reader, jsonLines)) {
+            for (size_t i = 0; i < batch.size(); ++i) {
+                const BatchLine& line = batch.line(i);
+                if (line.jsonObject) {
+                    if (line.blanked &&
+                        !blankedLineNeedsScan(batch.filterText(i), batch.positions(i))) {
+                        continue;
+                    }
+                    if (scanJson(line.text, [&](size_t offset) {
+                            return std::pair(line.lineNumber, offset);
+                        })) {
+                        continue;
+                    }
+                    if (invalidJson++ == 0) {
+                        firstInvalid = line.lineNumber;
+                    }
+                    scanTextLine(line.text, line.lineNumber, line.column);
                     continue;
                 }
-                if (scanJson(line, [&](size_t offset) {
-                        return std::pair(reader.lineNumber(), offset);
-                    })) {
-                    continue;
-                }
-                if (invalidJson++ == 0) {
-                    firstInvalid = reader.lineNumber();
+                // Positions the filter gave for the line itself (not its blanked text).
+                std::span<const size_t> positions = batch.positions(i);
+                if (!positions.empty()) {
+                    scanTextLine(line.text, line.lineNumber, line.column, &positions);
                 }
             }
-            scanTextLine(line, reader.lineNumber(), reader.column());
         }
         if (invalidJson > 0) {
             notify(core::Level::Warning, firstInvalid,
@@ -271,7 +274,7 @@ private:
         bool tooLarge = false;
         std::vector<size_t> lineStarts;
         while (reader.next(line)) {
-            blankByteOrderMark(reader, line);
+            reader.blankByteOrderMark(line);
             if (reader.column() == 0) {
                 lineStarts.push_back(document.size());
             }
@@ -322,8 +325,8 @@ private:
                 for (const CsvField& field : record.fields) {
                     header.push_back(field.text);
                 }
-                if (header[0].starts_with(utf8Bom)) {
-                    header[0].erase(0, utf8Bom.size());
+                if (header[0].starts_with(utf8ByteOrderMark)) {
+                    header[0].erase(0, utf8ByteOrderMark.size());
                 }
                 continue;
             }

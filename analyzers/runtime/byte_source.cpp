@@ -98,6 +98,12 @@ std::string_view LineReader::peek(size_t size) {
     return std::string_view(buffer_.get() + position_, std::min(size, end_ - position_));
 }
 
+void LineReader::blankByteOrderMark(std::string& line) const {
+    if (lineNumber_ == 1 && column_ == 0 && line.starts_with(utf8ByteOrderMark)) {
+        line.replace(0, utf8ByteOrderMark.size(), "   ");
+    }
+}
+
 bool LineReader::next(std::string& line) {
     if (continues_) {
         column_ += lastPieceSize_;

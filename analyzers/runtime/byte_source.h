@@ -8,6 +8,8 @@
 
 namespace privaudit::runtime {
 
+inline constexpr std::string_view utf8ByteOrderMark = "\xef\xbb\xbf";
+
 // The bytes of one file, gunzipped on the fly when it starts with the gzip magic: memory stays
 // the size of the read buffer whatever the file's size.
 class ByteSource {
@@ -44,6 +46,10 @@ public:
 
     // The next line or piece, without its line break; false at the end.
     bool next(std::string& line);
+
+    // A UTF-8 byte order mark that opens the file becomes spaces in `line`, the last line read,
+    // so JSON parses and columns stay where they are.
+    void blankByteOrderMark(std::string& line) const;
 
     int lineNumber() const { return lineNumber_; } // 1-based line of the last piece
     size_t column() const { return column_; }      // 0-based byte column where it starts

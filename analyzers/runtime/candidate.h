@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +70,12 @@ struct EncodedSpan {
 // the encoded spans worth decoding.
 void findCandidates(std::string_view text, std::vector<Candidate>& out,
                     std::vector<EncodedSpan>& encoded);
+
+// findCandidates visiting only `positions` (ascending): those tokensToMatch gives for the text,
+// or any more token starts and trigger bytes (a step at a token the filter passes over finds
+// nothing), such as those it gives for a batch of lines joined by spaces.
+void findCandidatesVisiting(std::string_view text, std::span<const size_t> positions,
+                            std::vector<Candidate>& out, std::vector<EncodedSpan>& encoded);
 
 // One step of findCandidates at `i`, a token start or any other byte: the candidates and encoded
 // spans that start there; returns where the finder goes on (after i). findCandidates takes this

@@ -235,11 +235,8 @@ size_t findCandidatesAt(std::string_view text, size_t i, std::vector<Candidate>&
     return resume > end ? resume : end;
 }
 
-void findCandidates(std::string_view text, std::vector<Candidate>& out,
-                    std::vector<EncodedSpan>& encoded) {
-    thread_local std::vector<size_t> positions;
-    positions.clear();
-    tokensToMatch(text, positions);
+void findCandidatesVisiting(std::string_view text, std::span<const size_t> positions,
+                            std::vector<Candidate>& out, std::vector<EncodedSpan>& encoded) {
     size_t i = 0;
     for (size_t position : positions) {
         if (position < i) {
@@ -251,6 +248,14 @@ void findCandidates(std::string_view text, std::vector<Candidate>& out,
             i = findCandidatesAt(text, i, out, encoded);
         }
     }
+}
+
+void findCandidates(std::string_view text, std::vector<Candidate>& out,
+                    std::vector<EncodedSpan>& encoded) {
+    thread_local std::vector<size_t> positions;
+    positions.clear();
+    tokensToMatch(text, positions);
+    findCandidatesVisiting(text, positions, out, encoded);
 }
 
 } // namespace privaudit::runtime

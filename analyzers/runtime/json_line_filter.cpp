@@ -164,20 +164,15 @@ std::vector<bool (*)(std::string_view, std::string&)> availableJsonBlankers() {
     return blankers;
 }
 
-bool jsonLineNeedsScan(std::string_view line) {
-    thread_local std::string blanked;
+bool blankedLineNeedsScan(std::string_view blanked, std::span<const size_t> positions) {
     thread_local std::vector<Candidate> candidates;
     thread_local std::vector<EncodedSpan> encoded;
-    if (!blankJsonSyntax(line, blanked)) {
-        return true;
-    }
     candidates.clear();
     encoded.clear();
-    findCandidates(blanked, candidates, encoded);
+    findCandidatesVisiting(blanked, positions, candidates, encoded);
     // Most long runs are trace ids and hashes that decode to nothing readable.
     return !candidates.empty() || std::ranges::any_of(encoded, [&](const EncodedSpan& span) {
-        return decodesToReadableText(
-            std::string_view(blanked).substr(span.begin, span.end - span.begin), span.kind);
+        return decodesToReadableText(blanked.substr(span.begin, span.end - span.begin), span.kind);
     });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +23,10 @@ bool blankJsonSyntax(std::string_view line, std::string& out);
 // CPU has them): blankJsonSyntax takes the fastest, the tests compare them all.
 std::vector<bool (*)(std::string_view, std::string&)> availableJsonBlankers();
 
-// False when no key or value of the line holds a candidate or an encoded span, so parsing it
-// would report nothing; true when it must be parsed and scanned value by value.
-bool jsonLineNeedsScan(std::string_view line);
+// False when no key or value of a line, blanked by blankJsonSyntax, holds a candidate or an
+// encoded span that decodes to text, so parsing it would report nothing; true when it must be
+// parsed and scanned value by value. `positions` are where the candidate finder steps
+// (findCandidatesVisiting).
+bool blankedLineNeedsScan(std::string_view blanked, std::span<const size_t> positions);
 
 } // namespace privaudit::runtime

@@ -84,7 +84,9 @@ struct Scratch {
     std::vector<Match> kept;
 };
 
-void scanAtDepth(std::string_view text, FieldContext& field, const ScanSettings& settings,
+// `positions`: where the candidate finder steps in `text`, when the caller has them already.
+void scanAtDepth(std::string_view text, const std::span<const size_t>* positions,
+                 FieldContext& field, const ScanSettings& settings,
                  std::vector<Scratch>& scratchByDepth, int depth, const std::string& chain,
                  std::vector<Match>& out) {
     Scratch& scratch = scratchByDepth[static_cast<size_t>(depth)];
@@ -92,7 +94,11 @@ void scanAtDepth(std::string_view text, FieldContext& field, const ScanSettings&
     std::vector<EncodedSpan>& encoded = scratch.encoded;
     candidates.clear();
     encoded.clear();
-    findCandidates(text, candidates, encoded);
+    if (positions) {
+        findCandidatesVisiting(text, *positions, candidates, encoded);
+    } else {
+        findCandidates(text, candidates, encoded);
+    }
     if (candidates.empty() && encoded.empty()) {
         return;
     }
@@ -118,8 +124,8 @@ void scanAtDepth(std::string_view text, FieldContext& field, const ScanSettings&
             std::string innerChain = chain.empty() ? std::string(decoded->encoding)
                                                    : chain + ">" + std::string(decoded->encoding);
             std::vector<Match> inner;
-            scanAtDepth(decoded->text, field, settings, scratchByDepth, depth + 1, innerChain,
-                        inner);
+            scanAtDepth(decoded->text, nullptr, field, settings, scratchByDepth, depth + 1,
+                        innerChain, inner);
             for (Match& match : inner) {
                 match.begin = span.begin;
                 match.end = span.end;
@@ -144,17 +150,27 @@ void scanAtDepth(std::string_view text, FieldContext& field, const ScanSettings&
     std::ranges::move(kept, std::back_inserter(out));
 }
 
-} // namespace
-
-void scanText(std::string_view text, FieldContext& field, const ScanSettings& settings,
-              std::vector<Match>& out) {
+void scanWith(std::string_view text, const std::span<const size_t>* positions, FieldContext& field,
+              const ScanSettings& settings, std::vector<Match>& out) {
     // Sized before the recursion starts, so references to one depth's vectors stay valid.
     thread_local std::vector<Scratch> scratchByDepth;
     size_t depths = static_cast<size_t>(std::max(settings.maxDecodeDepth, 0)) + 1;
     if (scratchByDepth.size() < depths) {
         scratchByDepth.resize(depths);
     }
-    scanAtDepth(text, field, settings, scratchByDepth, 0, {}, out);
+    scanAtDepth(text, positions, field, settings, scratchByDepth, 0, {}, out);
+}
+
+} // namespace
+
+void scanText(std::string_view text, FieldContext& field, const ScanSettings& settings,
+              std::vector<Match>& out) {
+    scanWith(text, nullptr, field, settings, out);
+}
+
+void scanTextVisiting(std::string_view text, std::span<const size_t> positions, FieldContext& field,
+                      const ScanSettings& settings, std::vector<Match>& out) {
+    scanWith(text, &positions, field, settings, out);
 }
 
 } // namespace privaudit::runtime

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,5 +57,8 @@ private:
 // score.
 void scanText(std::string_view text, FieldContext& field, const ScanSettings& settings,
               std::vector<Match>& out);
+// The same, with the candidate finder stepping at `positions` (findCandidatesVisiting).
+void scanTextVisiting(std::string_view text, std::span<const size_t> positions, FieldContext& field,
+                      const ScanSettings& settings, std::vector<Match>& out);
 
 } // namespace privaudit::runtime
