@@ -29,6 +29,8 @@ struct ScalarOps {
         return (current >> k) | (next << (64 - k));
     }
 
+    static bool any(Mask mask) { return mask != 0; }
+
     // The position after each run of `run` that begins at a bit of `starts` (a subset of the run
     // starts): adding a run's lowest bit carries through the run to the first byte after it. The
     // carry goes on into the next window for a run that crosses it.

@@ -32,6 +32,8 @@ struct VectorOps {
         return _mm512_shrdi_epi64(current, _mm512_maskz_alignr_epi64(0xff, next, current, 1), k);
     }
 
+    static bool any(Mask mask) { return _mm512_test_epi64_mask(mask, mask) != 0; }
+
     // As ScalarOps::afterRunsFrom, in each lane; a lane's carry goes into the next lane, and
     // on through a lane that is one run from end to end.
     static Mask afterRunsFrom(Mask run, Mask starts, bool& carry) {

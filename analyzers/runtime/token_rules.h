@@ -44,6 +44,45 @@ void runLengths(typename Ops::Mask word, typename Ops::Mask wordBefore, typename
     ((run &= Ops::template back<k + 1>(word, wordBefore), atLeast[k + 1] = run), ...);
 }
 
+// bytesAhead[i]: byte i ahead is in `current` (the window) or `next` (the one after it).
+template <typename Ops, unsigned... i>
+void aheadOf(typename Ops::Mask current, typename Ops::Mask next, typename Ops::Mask* bytesAhead,
+             std::integer_sequence<unsigned, i...>) {
+    ((bytesAhead[i + 1] = Ops::template ahead<i + 1>(current, next)), ...);
+}
+
+// Where a number grouped by '.' from its first '.' on can be a date or an IPv4 address, the only
+// shapes classify finds in dotted numbers: a date has groups of at most 2 and 2 digits and then
+// 2 or 4; an address groups of at most 3, the third followed by '.' and a digit. The first
+// group is at most `firstUpTo2` or `firstUpTo3` long.
+template <typename Ops>
+typename Ops::Mask dottedDateOrAddress(const ClassMasks<typename Ops::Mask>& m,
+                                       const ClassMasks<typename Ops::Mask>& after,
+                                       typename Ops::Mask firstUpTo2,
+                                       typename Ops::Mask firstUpTo3) {
+    using Mask = typename Ops::Mask;
+    Mask d[11], dot[11];
+    aheadOf<Ops>(m.digit, after.digit, d, std::make_integer_sequence<unsigned, 10>());
+    aheadOf<Ops>(m.dot, after.dot, dot, std::make_integer_sequence<unsigned, 10>());
+    Mask found{};
+    Mask secondDigits = ~Mask{};
+    for (unsigned k = 1; k <= 3; ++k) {
+        secondDigits &= d[k];
+        const Mask second = secondDigits & dot[k + 1]; // exactly k digits, then '.'
+        const unsigned q = k + 2;                      // where the third group starts
+        const Mask address = (d[q] & dot[q + 1] & d[q + 2]) |
+                             (d[q] & d[q + 1] & dot[q + 2] & d[q + 3]) |
+                             (d[q] & d[q + 1] & d[q + 2] & dot[q + 3] & d[q + 4]);
+        found |= second & address & firstUpTo3;
+        if (k <= 2) {
+            const Mask date =
+                (d[q] & d[q + 1] & ~d[q + 2]) | (d[q] & d[q + 1] & d[q + 2] & d[q + 3] & ~d[q + 4]);
+            found |= second & date & firstUpTo2;
+        }
+    }
+    return m.dot & found;
+}
+
 // The terminators of the tokens in window (or windows) `m` that the finder's step may find
 // something in: `definite` ones, and ones `toRefine` by looking at the token's bytes. Each rule
 // mirrors what the step does with such a token; the comments name the code they mirror.
@@ -60,9 +99,6 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     };
     using One = std::integral_constant<unsigned, 1>;
     using Two = std::integral_constant<unsigned, 2>;
-    using Three = std::integral_constant<unsigned, 3>;
-    using Four = std::integral_constant<unsigned, 4>;
-    using Five = std::integral_constant<unsigned, 5>;
 
     const Mask word = m.word;
     Mask atLeast[17];
@@ -78,20 +114,11 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     // mayFollowStreetName: a space after the last byte of a street suffix ("Musterstr. 12").
     const Mask afterStreetName =
         back(m.space, before.space, One()) & back(m.streetSuffixEnd, before.streetSuffixEnd, Two());
-    const Mask digit1 = ahead(m.digit, after.digit, One()),
-               digit2 = ahead(m.digit, after.digit, Two()),
-               digit3 = ahead(m.digit, after.digit, Three()),
-               digit4 = ahead(m.digit, after.digit, Four()),
-               digit5 = ahead(m.digit, after.digit, Five());
+    const Mask digit1 = ahead(m.digit, after.digit, One());
     const Mask grouped = m.groupSeparator & digit1;
-    // A number grouped by '.' is a date or an IPv4 address or nothing (classify): it needs a
-    // first group of at most three digits, a second of at most three, and a third after
-    // another '.'.
-    const Mask secondDottedGroup =
-        digit1 & ((ahead(m.dot, after.dot, Two()) & digit3) |
-                  (digit2 & ahead(m.dot, after.dot, Three()) & digit4) |
-                  (digit2 & digit3 & ahead(m.dot, after.dot, Four()) & digit5));
-    const Mask dottedNumber = m.dot & secondDottedGroup & ~atLeast[4];
+    const Mask dottedNumber = Ops::any(m.dot & digit1)
+                                  ? dottedDateOrAddress<Ops>(m, after, ~atLeast[3], ~atLeast[4])
+                                  : Mask{};
     const Mask otherwiseGrouped = grouped & ~m.dot;
     const Mask scheme =
         m.colon & ahead(m.slash, after.slash, One()) & ahead(m.slash, after.slash, Two());
