@@ -246,12 +246,12 @@ size_t matchLowerWord(std::string_view text, size_t begin, size_t tokenEnd,
 }
 
 bool apiKeyPrefixWord(std::string_view word) {
-    if (word.size() > 6) {
+    if (word.size() < 2 || word.size() > 6) {
         return false;
     }
     for (std::string_view prefix : {"sk", "rk", "ghp", "gho", "ghu", "ghs", "ghr", "github",
                                     "glpat", "xoxb", "xoxp", "xoxa", "xoxr", "xoxs"}) {
-        if (word == prefix) {
+        if (word[0] == prefix[0] && word == prefix) {
             return true;
         }
     }
