@@ -207,7 +207,7 @@ private:
                 const BatchLine& line = batch.line(i);
                 if (line.jsonObject) {
                     if (line.blanked &&
-                        !blankedLineNeedsScan(batch.filterText(i), batch.positions(i))) {
+                        !blankedLineNeedsScan(batch.filterText(i), batch.positions(i), settings_)) {
                         continue;
                     }
                     if (scanJson(line.text, [&](size_t offset) {

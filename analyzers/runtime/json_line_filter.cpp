@@ -164,16 +164,24 @@ std::vector<bool (*)(std::string_view, std::string&)> availableJsonBlankers() {
     return blankers;
 }
 
-bool blankedLineNeedsScan(std::string_view blanked, std::span<const size_t> positions) {
+bool blankedLineNeedsScan(std::string_view blanked, std::span<const size_t> positions,
+                          const ScanSettings& settings) {
     thread_local std::vector<Candidate> candidates;
     thread_local std::vector<EncodedSpan> encoded;
     candidates.clear();
     encoded.clear();
     findCandidatesVisiting(blanked, positions, candidates, encoded);
-    // Most long runs are trace ids and hashes that decode to nothing readable.
-    return !candidates.empty() || std::ranges::any_of(encoded, [&](const EncodedSpan& span) {
-        return decodesToReadableText(blanked.substr(span.begin, span.end - span.begin), span.kind);
-    });
+    // A candidate of a recognizer that does not run (off by default, or not in --entities) is
+    // dropped by the scan too; most long runs are trace ids and hashes that decode to nothing
+    // readable.
+    auto runs = [&](const Candidate& candidate) {
+        return settings.active[static_cast<size_t>(candidate.recognizer)] != nullptr;
+    };
+    return std::ranges::any_of(candidates, runs) ||
+           std::ranges::any_of(encoded, [&](const EncodedSpan& span) {
+               return decodesToReadableText(blanked.substr(span.begin, span.end - span.begin),
+                                            span.kind);
+           });
 }
 
 } // namespace privaudit::runtime

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analyzers/runtime/text_scanner.h"
+
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,10 +25,11 @@ bool blankJsonSyntax(std::string_view line, std::string& out);
 // CPU has them): blankJsonSyntax takes the fastest, the tests compare them all.
 std::vector<bool (*)(std::string_view, std::string&)> availableJsonBlankers();
 
-// False when no key or value of a line, blanked by blankJsonSyntax, holds a candidate or an
-// encoded span that decodes to text, so parsing it would report nothing; true when it must be
-// parsed and scanned value by value. `positions` are where the candidate finder steps
-// (findCandidatesVisiting).
-bool blankedLineNeedsScan(std::string_view blanked, std::span<const size_t> positions);
+// False when no key or value of a line, blanked by blankJsonSyntax, holds a candidate of a
+// recognizer that runs or an encoded span that decodes to text, so parsing it would report
+// nothing; true when it must be parsed and scanned value by value. `positions` are where the
+// candidate finder steps (findCandidatesVisiting).
+bool blankedLineNeedsScan(std::string_view blanked, std::span<const size_t> positions,
+                          const ScanSettings& settings);
 
 } // namespace privaudit::runtime
