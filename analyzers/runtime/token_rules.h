@@ -166,7 +166,9 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     // looks at their bytes.
     const Mask year = allDigit & otherwiseGrouped & lengthIs(4) & m.keyJoiner;
     const Mask lowerWord = lower & (m.keyJoiner | m.dot | atLeast[14]);
-    return {definite, (year | lowerWord) & ~definite};
+    // A year before '-' stops for nothing else (it is too short, its terminator is '-', and
+    // recentDateLead comes before the house-number check), so it is only refined.
+    return {definite & ~year, year | (lowerWord & ~definite)};
 }
 
 } // namespace
