@@ -23,6 +23,7 @@ namespace {
 
 using privaudit::runtime::availableClassifiers;
 using privaudit::runtime::ByteMasks;
+using privaudit::runtime::CapitalWords;
 using privaudit::runtime::classifyBytesPortable;
 using privaudit::runtime::tokensToMatch;
 using privaudit::testing::filterDifference;
@@ -65,8 +66,11 @@ TEST(TokenFilter, Avx512RulesMatchTheScalarOnes) {
                                       : std::string(pieces[random() % std::size(pieces)]);
         }
         std::vector<WindowStops> scalar(text.size() / 64 + 1), avx512(text.size() / 64 + 1);
-        privaudit::runtime::tokenStopMasksScalar(text.data(), text.size(), scalar.data());
-        privaudit::runtime::tokenStopMasksAvx512(text.data(), text.size(), avx512.data());
+        bool capitalWords = round % 2 == 0;
+        privaudit::runtime::tokenStopMasksScalar(text.data(), text.size(), capitalWords,
+                                                 scalar.data());
+        privaudit::runtime::tokenStopMasksAvx512(text.data(), text.size(), capitalWords,
+                                                 avx512.data());
         for (size_t w = 0; w < scalar.size(); ++w) {
             ASSERT_EQ(
                 std::tie(scalar[w].definite, scalar[w].toRefine, scalar[w].trigger, scalar[w].word),
@@ -185,7 +189,19 @@ TEST(TokenFilter, AgreesWithTheUnfilteredFinderOnGeneratedTexts) {
     for (int round = 0; round < 300000; ++round) {
         std::string text = generatedText(random);
         ASSERT_EQ(filterDifference(text), "") << "text: " << text;
+        ASSERT_EQ(filterDifference(text, CapitalWords::PassOver), "") << "text: " << text;
     }
+}
+
+TEST(TokenFilter, PassesOverWordsOfCapitalsOnlyWhenBicsDoNotCount) {
+    std::string_view text = "[09:14] CUSTOMER: Danke, COBADEFFXXX";
+    std::vector<size_t> positions;
+    tokensToMatch(text, positions, CapitalWords::Visit);
+    EXPECT_EQ(positions, (std::vector<size_t>{8, 25}));
+    positions.clear();
+    tokensToMatch(text, positions, CapitalWords::PassOver);
+    EXPECT_EQ(positions, std::vector<size_t>{});
+    EXPECT_EQ(filterDifference(text, CapitalWords::PassOver), "");
 }
 
 TEST(TokenFilter, AgreesAcrossWindowBoundaries) {
@@ -196,6 +212,7 @@ TEST(TokenFilter, AgreesAcrossWindowBoundaries) {
         for (size_t pad = 0; pad < 140; ++pad) {
             std::string text = std::string(pad, 'a') + " " + std::string(token);
             ASSERT_EQ(filterDifference(text), "") << "padding " << pad << ": " << token;
+            ASSERT_EQ(filterDifference(text, CapitalWords::PassOver), "") << "padding " << pad;
             text += " tail";
             ASSERT_EQ(filterDifference(text), "") << "padding " << pad << ": " << token;
         }

@@ -44,11 +44,19 @@ std::string describe(const std::vector<Candidate>& candidates,
 
 } // namespace
 
-std::string filterDifference(std::string_view text) {
+std::string filterDifference(std::string_view text, runtime::CapitalWords capitalWords) {
     std::vector<Candidate> filtered, everywhere;
     std::vector<EncodedSpan> filteredSpans, everywhereSpans;
-    runtime::findCandidates(text, filtered, filteredSpans);
+    std::vector<size_t> positions;
+    runtime::tokensToMatch(text, positions, capitalWords);
+    runtime::findCandidatesVisiting(text, positions, filtered, filteredSpans);
     findCandidatesEverywhere(text, everywhere, everywhereSpans);
+    if (capitalWords == runtime::CapitalWords::PassOver) {
+        std::erase_if(filtered,
+                      [](const Candidate& c) { return c.recognizer == runtime::Recognizer::Bic; });
+        std::erase_if(everywhere,
+                      [](const Candidate& c) { return c.recognizer == runtime::Recognizer::Bic; });
+    }
     auto candidateKey = [](const Candidate& c) {
         return std::tie(c.begin, c.end, c.recognizer, c.structure, c.value);
     };

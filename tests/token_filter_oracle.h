@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analyzers/runtime/token_filter.h"
+
 #include <string>
 #include <string_view>
 
@@ -8,7 +10,9 @@
 // token that holds something. Shared by runtime_token_filter_test and the token_filter fuzzer.
 namespace privaudit::testing {
 
-// Empty when both finders agree on `text`; else what differs, with the values masked.
-std::string filterDifference(std::string_view text);
+// Empty when both finders agree on `text`; else what differs, with the values masked. With
+// CapitalWords::PassOver the filtered finder is not asked for BICs, and the other's are ignored.
+std::string filterDifference(std::string_view text,
+                             runtime::CapitalWords capitalWords = runtime::CapitalWords::Visit);
 
 } // namespace privaudit::testing

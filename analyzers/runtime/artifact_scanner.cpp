@@ -202,7 +202,10 @@ private:
         LineBatch batch;
         size_t invalidJson = 0;
         int firstInvalid = 0;
-        while (batch.read(reader, jsonLines)) {
+        const CapitalWords capitalWords = settings_.active[static_cast<size_t>(Recognizer::Bic)]
+                                              ? CapitalWords::Visit
+                                              : CapitalWords::PassOver;
+        while (batch.read(reader, jsonLines, capitalWords)) {
             for (size_t i = 0; i < batch.size(); ++i) {
                 const BatchLine& line = batch.line(i);
                 if (line.jsonObject) {

@@ -1,11 +1,10 @@
 #include "analyzers/runtime/line_batch.h"
 
 #include "analyzers/runtime/json_line_filter.h"
-#include "analyzers/runtime/token_filter.h"
 
 namespace privaudit::runtime {
 
-bool LineBatch::read(LineReader& reader, bool jsonLines) {
+bool LineBatch::read(LineReader& reader, bool jsonLines, CapitalWords capitalWords) {
     count_ = 0;
     joined_.clear();
     offsets_.clear();
@@ -31,7 +30,7 @@ bool LineBatch::read(LineReader& reader, bool jsonLines) {
         joined_ += ' ';
     }
     positions_.clear();
-    tokensToMatch(joined_, positions_);
+    tokensToMatch(joined_, positions_, capitalWords);
     // Positions are token starts and trigger bytes, so none is a separator: each lies in a line.
     firstPosition_.resize(count_ + 1);
     size_t k = 0;

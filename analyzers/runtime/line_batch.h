@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analyzers/runtime/byte_source.h"
+#include "analyzers/runtime/token_filter.h"
 
 #include <span>
 #include <string>
@@ -26,7 +27,7 @@ struct BatchLine {
 class LineBatch {
 public:
     // Reads the next lines, about `budget` bytes; false when there are none.
-    bool read(LineReader& reader, bool jsonLines);
+    bool read(LineReader& reader, bool jsonLines, CapitalWords capitalWords);
 
     size_t size() const { return count_; }
     const BatchLine& line(size_t i) const { return lines_[i]; }

@@ -94,28 +94,30 @@ bool avx512TokenStopsAvailable() {
 #endif
 }
 
-void tokenStopMasksScalar(const char* data, size_t size, WindowStops* stops) {
+void tokenStopMasksScalar(const char* data, size_t size, bool capitalWords, WindowStops* stops) {
     const std::string_view text(data, size);
     ByteMasks before = classifyWindow(text, -static_cast<std::ptrdiff_t>(windowSize));
     ByteMasks current = classifyWindow(text, 0);
     RunCarries carries{};
     for (size_t w = 0; w <= size / windowSize; ++w) {
         ByteMasks after = classifyWindow(text, static_cast<std::ptrdiff_t>((w + 1) * windowSize));
-        const Stops<Mask> found = tokenStops<ScalarOps>(before, current, after, carries);
+        const Stops<Mask> found =
+            tokenStops<ScalarOps>(before, current, after, carries, capitalWords);
         stops[w] = {found.definite, found.toRefine, current.trigger, current.word};
         before = current;
         current = after;
     }
 }
 
-void tokensToMatch(std::string_view text, std::vector<size_t>& positions) {
+void tokensToMatch(std::string_view text, std::vector<size_t>& positions,
+                   CapitalWords capitalWords) {
     static const bool avx512 = avx512TokenStopsAvailable();
     thread_local std::vector<WindowStops> windows;
     const size_t n = text.size();
     windows.resize(n / windowSize + 1);
     // Eight windows at a time pay off from a few windows on; a short line goes one by one.
     (avx512 && windows.size() > scalarWindows ? tokenStopMasksAvx512 : tokenStopMasksScalar)(
-        text.data(), n, windows.data());
+        text.data(), n, capitalWords == CapitalWords::Visit, windows.data());
     for (size_t w = 0; w < windows.size(); ++w) {
         const WindowStops& window = windows[w];
         const Mask tokens = window.definite | window.toRefine;

@@ -13,8 +13,13 @@
 // and the token_filter fuzzer compare the filtered finder with the one that visits every token).
 namespace privaudit::runtime {
 
+// Words of eight and more capital letters ("CUSTOMER:" in a transcript) can only be a BIC: when
+// that recognizer does not run (it is off by default), the filter may pass over them too.
+enum class CapitalWords { Visit, PassOver };
+
 // Appends, in order, every position of `text` findCandidates must visit: the start of each token
 // that is not provably inert, and each trigger byte ('+', '(', '%', '\\').
-void tokensToMatch(std::string_view text, std::vector<size_t>& positions);
+void tokensToMatch(std::string_view text, std::vector<size_t>& positions,
+                   CapitalWords capitalWords = CapitalWords::Visit);
 
 } // namespace privaudit::runtime

@@ -103,7 +103,7 @@ Block classifyBlock(const char* data, size_t size, size_t base, const ByteMasks&
 
 } // namespace
 
-void tokenStopMasksAvx512(const char* data, size_t size, WindowStops* stops) {
+void tokenStopMasksAvx512(const char* data, size_t size, bool capitalWords, WindowStops* stops) {
     const size_t windows = size / windowSize + 1;
     static const ByteMasks spaceWindow = classifyVector(_mm512_set1_epi8(' '));
     static const Block spaces = broadcast(spaceWindow);
@@ -113,7 +113,8 @@ void tokenStopMasksAvx512(const char* data, size_t size, WindowStops* stops) {
     for (size_t first = 0; first < windows; first += 8) {
         const size_t next = (first + 8) * windowSize;
         const Block after = next >= size ? spaces : classifyBlock(data, size, next, spaceWindow);
-        const Stops<Lanes> found = tokenStops<VectorOps>(before, current, after, carries);
+        const Stops<Lanes> found =
+            tokenStops<VectorOps>(before, current, after, carries, capitalWords);
         alignas(64) std::uint64_t definite[8], toRefine[8], trigger[8], word[8];
         _mm512_store_si512(definite, found.definite);
         _mm512_store_si512(toRefine, found.toRefine);
@@ -130,8 +131,8 @@ void tokenStopMasksAvx512(const char* data, size_t size, WindowStops* stops) {
 #else
 
 // Not built for AVX-512: never chosen (avx512TokenStopsAvailable is false).
-void tokenStopMasksAvx512(const char* data, size_t size, WindowStops* stops) {
-    tokenStopMasksScalar(data, size, stops);
+void tokenStopMasksAvx512(const char* data, size_t size, bool capitalWords, WindowStops* stops) {
+    tokenStopMasksScalar(data, size, capitalWords, stops);
 }
 
 #endif

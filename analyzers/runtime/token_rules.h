@@ -85,11 +85,12 @@ typename Ops::Mask dottedDateOrAddress(const ClassMasks<typename Ops::Mask>& m,
 
 // The terminators of the tokens in window (or windows) `m` that the finder's step may find
 // something in: `definite` ones, and ones `toRefine` by looking at the token's bytes. Each rule
-// mirrors what the step does with such a token; the comments name the code they mirror.
+// mirrors what the step does with such a token; the comments name the code they mirror. Words of
+// eight and more capitals stop only when `capitalWords` (CapitalWords in token_filter.h).
 template <typename Ops>
 Stops<typename Ops::Mask>
 tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typename Ops::Mask>& m,
-           const ClassMasks<typename Ops::Mask>& after, RunCarries& carry) {
+           const ClassMasks<typename Ops::Mask>& after, RunCarries& carry, bool capitalWords) {
     using Mask = typename Ops::Mask;
     auto back = [](Mask current, Mask previous, auto k) {
         return Ops::template back<decltype(k)::value>(current, previous);
@@ -156,10 +157,12 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     // matchMixedToken: a Rentenversicherungsnummer (12) or a house number with a letter.
     definite |= (goodDigit & ~allDigit) & (lengthIs(12) | (streetNumber & ~atLeast[6]));
     // matchUpperWord: two capitals before a space (NINO, "DE 123…"); from three bytes on, not
-    // a capitalized word and not a short word of capitals (inertUpperWord); AWS keys go on
-    // across '_' and '-'.
+    // a capitalized word and not a short word of capitals (inertUpperWord); a long word of
+    // capitals only when BICs count (every other shape has digits, an AWS key is 20 long); AWS
+    // keys go on across '_' and '-'.
     definite |= upper & upperPair & lengthIs(2) & m.space;
-    definite |= upper & atLeast[3] & ~capitalized & (~allUpper | atLeast[8]);
+    definite |=
+        upper & atLeast[3] & ~capitalized & (~allUpper | (capitalWords ? atLeast[8] : Mask{}));
     definite |= upper & m.keyJoiner;
     // recentDateLead: a log timestamp's year before '-'; matchLowerWord: API-key prefixes
     // before '_' or '-', a JWT before '.', bech32 addresses (14 bytes and more). tokenInert
@@ -176,8 +179,9 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
 // Fills stops[w] for every window w of the text, w = 0 .. size / 64 (the last one holds the
 // terminator of a token that ends the text): with AVX-512 where the CPU has it
 // (token_filter_avx512.cpp), else one window at a time.
-void tokenStopMasksScalar(const char* data, size_t size, WindowStops* stops);
-void tokenStopMasksAvx512(const char* data, size_t size, WindowStops* stops);
+// `capitalWords`: whether words of eight and more capitals stop (CapitalWords::Visit).
+void tokenStopMasksScalar(const char* data, size_t size, bool capitalWords, WindowStops* stops);
+void tokenStopMasksAvx512(const char* data, size_t size, bool capitalWords, WindowStops* stops);
 bool avx512TokenStopsAvailable();
 
 } // namespace privaudit::runtime
