@@ -115,6 +115,28 @@ std::string hexOf(std::string_view bytes) {
     return out;
 }
 
+// German text is UTF-8: an umlaut's two bytes are readable, a lead byte without its
+// continuation byte is not (random bytes have many of those).
+TEST(Decoders, UmlautsAreReadableBrokenUtf8IsNot) {
+    using Kind = EncodedSpan::Kind;
+    for (const std::string& text : {std::string("\xc3\x9c"
+                                                "ber meine Bestellung, Jürgen Weiß"),
+                                    std::string("\xef\xbb\xbf"
+                                                "Kundin: Zoë Müller-Lüdenscheidt")}) {
+        for (const std::string& span : {base64Of(text), hexOf(text)}) {
+            auto decoded = decodeSpan(span, Kind::Base64OrHex);
+            ASSERT_TRUE(decoded) << span;
+            EXPECT_EQ(decoded->text, text);
+            EXPECT_TRUE(decodesToReadableText(span, Kind::Base64OrHex)) << span;
+        }
+    }
+    const std::string broken = "Anfrage \xc3 von \xc3 Frau \xe2\x82 Schmidt";
+    for (const std::string& span : {base64Of(broken), hexOf(broken)}) {
+        EXPECT_FALSE(decodeSpan(span, Kind::Base64OrHex)) << span;
+        EXPECT_FALSE(decodesToReadableText(span, Kind::Base64OrHex)) << span;
+    }
+}
+
 // decodesToReadableText decides what decodeSpan decides, without decoding all of it: on text
 // with unprintable bytes around the 5 % allowance, on random ids and on random base64.
 TEST(Decoders, TheStreamedReadabilityCheckAgreesWithDecoding) {
@@ -125,8 +147,12 @@ TEST(Decoders, TheStreamedReadabilityCheckAgreesWithDecoding) {
         std::string bytes;
         size_t length = random() % 60;
         for (size_t i = 0; i < length; ++i) {
-            bytes += random() % 25 == 0 ? static_cast<char>(0x80 + random() % 0x40)
-                                        : static_cast<char>(0x20 + random() % 0x5f);
+            if (random() % 20 == 0) {
+                bytes += "\xc3\xa4"; // ä
+            } else {
+                bytes += random() % 25 == 0 ? static_cast<char>(0x80 + random() % 0x80)
+                                            : static_cast<char>(0x20 + random() % 0x5f);
+            }
         }
         std::string randomRun;
         for (size_t i = 0; i < length; ++i) {
