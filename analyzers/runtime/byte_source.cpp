@@ -98,13 +98,23 @@ std::string_view LineReader::peek(size_t size) {
     return std::string_view(buffer_.get() + position_, std::min(size, end_ - position_));
 }
 
-void LineReader::blankByteOrderMark(std::string& line) const {
-    if (lineNumber_ == 1 && column_ == 0 && line.starts_with(utf8ByteOrderMark)) {
-        line.replace(0, utf8ByteOrderMark.size(), "   ");
+void LineReader::blankByteOrderMark(std::span<char> line) const {
+    if (lineNumber_ == 1 && column_ == 0 &&
+        std::string_view(line.data(), line.size()).starts_with(utf8ByteOrderMark)) {
+        std::fill_n(line.begin(), utf8ByteOrderMark.size(), ' ');
     }
 }
 
 bool LineReader::next(std::string& line) {
+    std::string_view piece;
+    if (!next(piece)) {
+        return false;
+    }
+    line.assign(piece);
+    return true;
+}
+
+bool LineReader::next(std::string_view& line) {
     if (continues_) {
         column_ += lastPieceSize_;
     } else {
@@ -117,16 +127,16 @@ bool LineReader::next(std::string& line) {
         const void* newline = std::memchr(start, '\n', std::min(available, maxPiece));
         if (newline) {
             size_t length = static_cast<const char*>(newline) - start;
-            line.assign(start, length);
-            if (!line.empty() && line.back() == '\r') {
-                line.pop_back();
+            line = std::string_view(start, length);
+            if (line.ends_with('\r')) {
+                line.remove_suffix(1);
             }
             position_ += length + 1;
             continues_ = false;
             return true;
         }
         if (available >= maxPiece) {
-            line.assign(start, maxPiece);
+            line = std::string_view(start, maxPiece);
             position_ += maxPiece;
             lastPieceSize_ = maxPiece;
             continues_ = true;
@@ -139,7 +149,7 @@ bool LineReader::next(std::string& line) {
                 }
                 return false;
             }
-            line.assign(buffer_.get() + position_, available); // fill() moved the bytes
+            line = std::string_view(buffer_.get() + position_, available); // fill() moved them
             position_ += available;
             continues_ = false;
             return true;

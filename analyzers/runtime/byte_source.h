@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -46,10 +47,12 @@ public:
 
     // The next line or piece, without its line break; false at the end.
     bool next(std::string& line);
+    // The same, as a view into the reader's buffer, valid until the next call.
+    bool next(std::string_view& line);
 
     // A UTF-8 byte order mark that opens the file becomes spaces in `line`, the last line read,
     // so JSON parses and columns stay where they are.
-    void blankByteOrderMark(std::string& line) const;
+    void blankByteOrderMark(std::span<char> line) const;
 
     int lineNumber() const { return lineNumber_; } // 1-based line of the last piece
     size_t column() const { return column_; }      // 0-based byte column where it starts

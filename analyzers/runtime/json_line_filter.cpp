@@ -16,7 +16,7 @@ namespace privaudit::runtime {
 namespace {
 
 // What to blank in the bytes after `from`, one at a time; `inString` and `depth` carry over.
-bool blankScalar(std::string_view line, size_t from, std::string& out, bool& inString) {
+bool blankScalar(std::string_view line, size_t from, char* out, bool& inString) {
     for (size_t i = from; i < line.size(); ++i) {
         char c = line[i];
         if (c == '\\') {
@@ -59,9 +59,8 @@ __m128i bytesOf(std::uint32_t mask) {
 }
 
 // 16 bytes at a time: compare masks instead of a branch per byte. Returns where it stopped.
-size_t blankBlocks(std::string_view line, std::string& out, bool& inString, bool& backslash) {
+size_t blankBlocks(std::string_view line, char* target, bool& inString, bool& backslash) {
     const char* data = line.data();
-    char* target = out.data();
     const __m128i space = _mm_set1_epi8(' '), caseBit = _mm_set1_epi8(0x20);
     size_t i = 0;
     for (; i + 16 <= line.size(); i += 16) {
@@ -88,10 +87,9 @@ size_t blankBlocks(std::string_view line, std::string& out, bool& inString, bool
 // The same 64 bytes at a time, the last block by masked load and store. The stores match the
 // 64-byte loads of the token filter that reads the blanked line next, so those are forwarded
 // from the store buffer instead of waiting for four 16-byte stores to retire.
-[[gnu::target("avx512bw")]] size_t blankBlocksAvx512(std::string_view line, std::string& out,
+[[gnu::target("avx512bw")]] size_t blankBlocksAvx512(std::string_view line, char* target,
                                                      bool& inString, bool& backslash) {
     const char* data = line.data();
-    char* target = out.data();
     const __m512i space = _mm512_set1_epi8(' '), caseBit = _mm512_set1_epi8(0x20);
     for (size_t i = 0; i < line.size(); i += 64) {
         const size_t size = std::min<size_t>(64, line.size() - i);
@@ -122,15 +120,13 @@ size_t blankBlocks(std::string_view line, std::string& out, bool& inString, bool
 #endif
 
 // Blanks whole blocks from the start of the line; returns where it stopped.
-using BlockBlanker = size_t (*)(std::string_view line, std::string& out, bool& inString,
-                                bool& backslash);
+using BlockBlanker = size_t (*)(std::string_view line, char* out, bool& inString, bool& backslash);
 
-size_t noBlocks(std::string_view, std::string&, bool&, bool&) {
+size_t noBlocks(std::string_view, char*, bool&, bool&) {
     return 0;
 }
 
-template <BlockBlanker blankBlocksOf> bool blankWith(std::string_view line, std::string& out) {
-    out.resize(line.size()); // every byte is written below
+template <BlockBlanker blankBlocksOf> bool blankWith(std::string_view line, char* out) {
     bool inString = false, backslash = false;
     size_t from = blankBlocksOf(line, out, inString, backslash);
     if (backslash) {
@@ -143,7 +139,7 @@ template <BlockBlanker blankBlocksOf> bool blankWith(std::string_view line, std:
 
 } // namespace
 
-bool blankJsonSyntax(std::string_view line, std::string& out) {
+bool blankJsonSyntax(std::string_view line, char* out) {
 #if defined(__x86_64__)
     static const auto blank =
         __builtin_cpu_supports("avx512bw") ? blankWith<blankBlocksAvx512> : blankWith<blankBlocks>;
@@ -153,8 +149,8 @@ bool blankJsonSyntax(std::string_view line, std::string& out) {
 #endif
 }
 
-std::vector<bool (*)(std::string_view, std::string&)> availableJsonBlankers() {
-    std::vector<bool (*)(std::string_view, std::string&)> blankers = {blankWith<noBlocks>};
+std::vector<bool (*)(std::string_view, char*)> availableJsonBlankers() {
+    std::vector<bool (*)(std::string_view, char*)> blankers = {blankWith<noBlocks>};
 #if defined(__x86_64__)
     blankers.push_back(blankWith<blankBlocks>);
     if (__builtin_cpu_supports("avx512bw")) {

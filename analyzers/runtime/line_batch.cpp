@@ -2,41 +2,56 @@
 
 #include "analyzers/runtime/json_line_filter.h"
 
+#include <cstring>
+
 namespace privaudit::runtime {
+
+std::span<char> LineBatch::append(std::string_view piece, char* buffer, size_t& size) {
+    std::span<char> copy(buffer + size, piece.size());
+    std::memcpy(copy.data(), piece.data(), piece.size()); // libc's copy is wider than a loop
+    size += piece.size();
+    return copy;
+}
 
 bool LineBatch::read(LineReader& reader, bool jsonLines, CapitalWords capitalWords) {
     count_ = 0;
-    joined_.clear();
+    rawSize_ = 0;
+    joinedSize_ = 0;
     offsets_.clear();
-    while (joined_.size() < budget) {
+    std::string_view piece;
+    while (joinedSize_ < budget && reader.next(piece)) {
         if (count_ == lines_.size()) {
             lines_.emplace_back();
         }
-        BatchLine& line = lines_[count_];
-        if (!reader.next(line.text)) {
-            break;
-        }
-        ++count_;
+        BatchLine& line = lines_[count_++];
         line.lineNumber = reader.lineNumber();
         line.column = reader.column();
-        reader.blankByteOrderMark(line.text);
-        bool whole = line.column == 0 && !reader.continues();
+        offsets_.push_back(joinedSize_);
+        const bool mayBeObject = jsonLines && line.column == 0 && !reader.continues();
+        std::span<char> text = mayBeObject ? append(piece, raw_.get(), rawSize_)
+                                           : append(piece, joined_.get(), joinedSize_);
+        reader.blankByteOrderMark(text);
+        line.text = std::string_view(text.data(), text.size());
         size_t first = line.text.find_first_not_of(" \t");
-        line.jsonObject = jsonLines && whole && first != std::string::npos &&
+        line.jsonObject = mayBeObject && first != std::string::npos &&
                           (line.text[first] == '{' || line.text[first] == '[');
-        line.blanked = line.jsonObject && blankJsonSyntax(line.text, blanked_);
-        offsets_.push_back(joined_.size());
-        joined_ += line.blanked ? std::string_view(blanked_) : std::string_view(line.text);
-        joined_ += ' ';
+        line.blanked = line.jsonObject && blankJsonSyntax(line.text, joined_.get() + joinedSize_);
+        if (line.blanked) {
+            joinedSize_ += line.text.size();
+        } else if (mayBeObject) {
+            append(line.text, joined_.get(), joinedSize_);
+        }
+        joined_[joinedSize_++] = ' ';
     }
+    const std::string_view joined(joined_.get(), joinedSize_);
     positions_.clear();
-    tokensToMatch(joined_, positions_, capitalWords);
+    tokensToMatch(joined, positions_, capitalWords);
     // Positions are token starts and trigger bytes, so none is a separator: each lies in a line.
     firstPosition_.resize(count_ + 1);
     size_t k = 0;
     for (size_t i = 0; i < count_; ++i) {
         firstPosition_[i] = k;
-        size_t end = i + 1 < count_ ? offsets_[i + 1] : joined_.size();
+        size_t end = i + 1 < count_ ? offsets_[i + 1] : joined.size();
         for (; k < positions_.size() && positions_[k] < end; ++k) {
             positions_[k] -= offsets_[i];
         }
@@ -46,8 +61,8 @@ bool LineBatch::read(LineReader& reader, bool jsonLines, CapitalWords capitalWor
 }
 
 std::string_view LineBatch::filterText(size_t i) const {
-    size_t end = i + 1 < count_ ? offsets_[i + 1] : joined_.size();
-    return std::string_view(joined_).substr(offsets_[i], end - offsets_[i] - 1);
+    size_t end = i + 1 < count_ ? offsets_[i + 1] : joinedSize_;
+    return std::string_view(joined_.get(), joinedSize_).substr(offsets_[i], end - offsets_[i] - 1);
 }
 
 std::span<const size_t> LineBatch::positions(size_t i) const {

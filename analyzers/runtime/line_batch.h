@@ -3,6 +3,7 @@
 #include "analyzers/runtime/byte_source.h"
 #include "analyzers/runtime/token_filter.h"
 
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,7 +13,7 @@ namespace privaudit::runtime {
 
 // One line (or piece of a long line) of a batch.
 struct BatchLine {
-    std::string text; // as read, a UTF-8 byte order mark blanked
+    std::string_view text; // as read, a UTF-8 byte order mark blanked; valid until the next read
     int lineNumber = 0;
     size_t column = 0;
     bool jsonObject = false; // a whole line of a JSON-lines file that opens with '{' or '['
@@ -37,11 +38,22 @@ public:
 
 private:
     static constexpr size_t budget = 1 << 18;
+    // Lines are added while the batch holds less than the budget, the last one a piece of at
+    // most LineReader::maxPiece bytes and its separator.
+    static constexpr size_t capacity = budget + LineReader::maxPiece + 1;
 
-    std::vector<BatchLine> lines_; // kept across batches, so their strings keep their capacity
+    // Appends a piece to a buffer; returns where it now is.
+    static std::span<char> append(std::string_view piece, char* buffer, size_t& size);
+
+    std::vector<BatchLine> lines_;
     size_t count_ = 0;
-    std::string blanked_;
-    std::string joined_;
+    // Fixed buffers, as a std::string zero-fills what it grows by, a pass over every byte for
+    // nothing. The text of a line that is its own filter text (not a blanked JSON object) is
+    // read into joined_ only; a JSON object into raw_, its blanked text into joined_.
+    std::unique_ptr<char[]> raw_ = std::make_unique_for_overwrite<char[]>(capacity);
+    size_t rawSize_ = 0;
+    std::unique_ptr<char[]> joined_ = std::make_unique_for_overwrite<char[]>(capacity);
+    size_t joinedSize_ = 0;
     std::vector<size_t> offsets_;       // line i's filter text starts at offsets_[i] in joined_
     std::vector<size_t> positions_;     // relative to their line
     std::vector<size_t> firstPosition_; // line i's positions start at firstPosition_[i]
