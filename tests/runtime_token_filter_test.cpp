@@ -139,17 +139,20 @@ TEST(TokenFilter, AgreesOnValuesAtTheEdgesOfItsRules) {
     // Each value is found by the finder, and each sits at the limit of one rule: a bech32 address
     // of 14 and 15 characters, the longest API-key prefix word, a JWT, an AWS key across '-', an
     // IBAN's first group, an IPv4 address and a date grouped by '.', house numbers after a
-    // street name.
+    // street name, a phone number grouped by '-' after a group of 5 and 2, encoded runs of a
+    // word of 16 and 17 bytes and the base64 bytes after it.
     for (std::string_view text :
          {"wallet bc1qqqqq399cqn", "wallet bc1qpzry9r7lxu2.",
           "token github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123",
           "auth eyJhbGciOi.eyJzdWIiOi.dozjgNryP4", "AKIA-ABCDEFGHIJKLMNOPQRST x",
           "DE89 3704 0044 0532 0130 00", "ip 185.199.108.153", "geboren am 12.03.1985",
-          "Hauptstr. 7, 10115 Berlin", "Hauptstraße 221b"}) {
+          "Hauptstr. 7, 10115 Berlin", "Hauptstraße 221b", "mobil 01511-2345678",
+          "Tel. 06-12345678", "id 0123456789abcdef-hij",
+          "id 0123456789abcdefA+/=", "id 0123456789abcdefg_hijk"}) {
         std::vector<privaudit::runtime::Candidate> candidates;
         std::vector<privaudit::runtime::EncodedSpan> encoded;
         privaudit::runtime::findCandidates(text, candidates, encoded);
-        EXPECT_FALSE(candidates.empty()) << text;
+        EXPECT_FALSE(candidates.empty() && encoded.empty()) << text;
         EXPECT_EQ(filterDifference(text), "") << text;
     }
 }

@@ -44,7 +44,8 @@ struct ScalarOps {
 };
 
 // Whether the finder's step does nothing with the token [begin, end) that tokenStops left to
-// refine: a log timestamp's year (recentDateLead, matchNumber turns it away at once), or a
+// refine: a log timestamp's year (recentDateLead, matchNumber turns it away at once), a number
+// grouped by '-' whose first group is not of 3 or 4 digits and does not open with a 0, or a
 // lower-case-led word of under 16 bytes (inertWord, then matchLowerWord: they do something with
 // a bech32 address, "bc1", an API-key prefix word before '_' or '-', a JWT before '.', "eyJ",
 // and a word before '@' or ':').
@@ -53,7 +54,8 @@ bool tokenInert(std::string_view text, size_t begin, size_t end) {
     char next = at(text, end);
     if (isDigit(token[0])) {
         return token.find_first_not_of("0123456789") == std::string_view::npos &&
-               recentDateLead(text, begin, end);
+               (recentDateLead(text, begin, end) ||
+                (next == '-' && token.size() != 3 && token.size() != 4 && token[0] != '0'));
     }
     if (token.size() >= 16 || text.substr(begin).starts_with("bc1") || next == '@' || next == ':') {
         return false;

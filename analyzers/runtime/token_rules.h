@@ -102,8 +102,8 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     using Two = std::integral_constant<unsigned, 2>;
 
     const Mask word = m.word;
-    Mask atLeast[17];
-    runLengths<Ops>(word, before.word, atLeast, std::make_integer_sequence<unsigned, 16>());
+    Mask atLeast[21];
+    runLengths<Ops>(word, before.word, atLeast, std::make_integer_sequence<unsigned, 20>());
     auto lengthIs = [&](unsigned k) {
         return atLeast[k] & ~atLeast[k + 1];
     };
@@ -143,27 +143,36 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
 
     const Mask lower = Ops::afterRunsFrom(word, starts & m.lower, carry.lower);
 
-    // Any token: an e-mail ('@'), a URL ("://"), an encoded run (16 bytes and more).
-    Mask definite = terminators & (m.at | scheme | atLeast[16]);
+    // Any token: an e-mail ('@'), a URL ("://"), an encoded run (EncodedSpans::word: a word of
+    // 16 bytes and more that makes a run of 20 with the base64 bytes after it, none of which is
+    // a space; "span_id 392456de3eb13b90" is none).
+    Mask definite = terminators & (m.at | scheme | atLeast[20] | (atLeast[16] & ~m.space));
     // matchNumber: a global unicast IPv6 address opens with four hex digits and ':'.
     definite |= anyDigit & m.colon & lengthIs(4);
     // matchDigitGroups: a number grouped by ' ', '-' or '/', or a date or IP address grouped by
     // '.'; on its own, the lengths classify knows (PLZ 5, SSN and passport 9, NHS 10, Steuer-ID
     // 11, a phone number of 12 with its leading 0, cards 13-19); a short one only as a house
     // number.
-    definite |=
-        allDigit & (otherwiseGrouped | dottedNumber | lengthIs(5) | (atLeast[9] & ~atLeast[12]) |
-                    atLeast[13] | (lengthIs(12) & zeroLed) | (streetNumber & ~atLeast[5]));
+    // A number grouped by '-' is one of them only when its first group has 3 or 4 digits (SSN,
+    // NHS and US phone numbers, cards, ISO dates) or opens with a 0 (phone numbers; tokenInert
+    // looks): the others, "Ticket 20264554-7428", "Artikel 377932-77", are nothing, on their own
+    // too, cut off by the '-' and digit after them (rightBoundaryOk).
+    const Mask otherDashGroup =
+        allDigit & otherwiseGrouped & m.keyJoiner & ~lengthIs(3) & ~lengthIs(4);
+    definite |= allDigit & ~otherDashGroup &
+                (otherwiseGrouped | dottedNumber | lengthIs(5) | (atLeast[9] & ~atLeast[12]) |
+                 atLeast[13] | (lengthIs(12) & zeroLed) | (streetNumber & ~atLeast[5]));
     // matchMixedToken: a Rentenversicherungsnummer (12) or a house number with a letter.
     definite |= (goodDigit & ~allDigit) & (lengthIs(12) | (streetNumber & ~atLeast[6]));
     // matchUpperWord: two capitals before a space (NINO, "DE 123…"); from three bytes on, not
     // a capitalized word and not a short word of capitals (inertUpperWord); a long word of
     // capitals only when BICs count (every other shape has digits, an AWS key is 20 long); AWS
-    // keys go on across '_' and '-'.
+    // keys go on across '_' and '-' (a word of three before them is none of these shapes:
+    // "INV-2026-841204").
     definite |= upper & upperPair & lengthIs(2) & m.space;
     definite |=
         upper & atLeast[3] & ~capitalized & (~allUpper | (capitalWords ? atLeast[8] : Mask{}));
-    definite |= upper & m.keyJoiner;
+    definite |= upper & m.keyJoiner & ~lengthIs(3);
     // recentDateLead: a log timestamp's year before '-'; matchLowerWord: API-key prefixes
     // before '_' or '-', a JWT before '.', bech32 addresses (14 bytes and more). tokenInert
     // looks at their bytes.
@@ -171,7 +180,7 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     const Mask lowerWord = lower & (m.keyJoiner | m.dot | atLeast[14]);
     // A year before '-' stops for nothing else (it is too short, its terminator is '-', and
     // recentDateLead comes before the house-number check), so it is only refined.
-    return {definite & ~year, year | (lowerWord & ~definite)};
+    return {definite & ~year, year | ((otherDashGroup | lowerWord) & ~definite)};
 }
 
 } // namespace
