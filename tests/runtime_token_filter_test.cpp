@@ -139,8 +139,9 @@ TEST(TokenFilter, AgreesOnValuesAtTheEdgesOfItsRules) {
     // Each value is found by the finder, and each sits at the limit of one rule: a bech32 address
     // of 14 and 15 characters, the longest API-key prefix word, a JWT, an AWS key across '-', an
     // IBAN's first group, an IPv4 address and a date grouped by '.', house numbers after a
-    // street name, a phone number grouped by '-' after a group of 5 and 2, encoded runs of a
-    // word of 16 and 17 bytes and the base64 bytes after it.
+    // street name (before ':' too, and with a letter), a phone number grouped by '-' after a
+    // group of 5 and 2, encoded runs of a word of 16 and 17 bytes and the base64 bytes after it,
+    // an IPv6 address that opens with a letter, a date of birth five years back.
     for (std::string_view text :
          {"wallet bc1qqqqq399cqn", "wallet bc1qpzry9r7lxu2.",
           "token github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123",
@@ -148,7 +149,8 @@ TEST(TokenFilter, AgreesOnValuesAtTheEdgesOfItsRules) {
           "DE89 3704 0044 0532 0130 00", "ip 185.199.108.153", "geboren am 12.03.1985",
           "Hauptstr. 7, 10115 Berlin", "Hauptstraße 221b", "mobil 01511-2345678",
           "Tel. 06-12345678", "id 0123456789abcdef-hij",
-          "id 0123456789abcdefA+/=", "id 0123456789abcdefg_hijk"}) {
+          "id 0123456789abcdefA+/=", "id 0123456789abcdefg_hijk", "Hauptstr. 7: Hof",
+          "Am Ring 12a, 10115 Berlin", "ip 2a01:4f8::1", "geboren am 3.7.2019"}) {
         std::vector<privaudit::runtime::Candidate> candidates;
         std::vector<privaudit::runtime::EncodedSpan> encoded;
         privaudit::runtime::findCandidates(text, candidates, encoded);

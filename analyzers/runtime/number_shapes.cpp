@@ -390,6 +390,49 @@ bool recentDateLead(std::string_view text, size_t begin, size_t tokenEnd) {
            number(text, {begin, tokenEnd}) > currentYear() - 5;
 }
 
+namespace {
+
+// "12.03.2026": a date whose four-digit year is too recent for a birth date, the only date
+// classify reports in numbers grouped by '.' with a year of four digits (an IPv4 address has no
+// group of four). The digit token [begin, tokenEnd) is its day.
+bool recentDottedDate(std::string_view text, size_t begin, size_t tokenEnd) {
+    size_t month = tokenEnd + 1, monthEnd = month;
+    while (monthEnd < text.size() && isDigit(text[monthEnd])) {
+        ++monthEnd;
+    }
+    size_t year = monthEnd + 1;
+    return tokenEnd - begin <= 2 && at(text, tokenEnd) == '.' && monthEnd - month >= 1 &&
+           monthEnd - month <= 2 && at(text, monthEnd) == '.' && isDigit(at(text, year)) &&
+           isDigit(at(text, year + 1)) && isDigit(at(text, year + 2)) &&
+           isDigit(at(text, year + 3)) && !isDigit(at(text, year + 4)) &&
+           number(text, {year, year + 4}) > currentYear() - 5;
+}
+
+} // namespace
+
+bool numberInert(std::string_view text, size_t begin, size_t tokenEnd) {
+    const size_t length = tokenEnd - begin;
+    const char next = at(text, tokenEnd);
+    if (next == ':' && length == 4 && (text[begin] == '2' || text[begin] == '3')) {
+        return false; // perhaps an IPv6 address
+    }
+    if (!allDigits(text.substr(begin, length))) {
+        // matchMixedToken: a 12-byte pension number, a 42-byte wallet, a short house number.
+        return length <= 5 && streetStart(text, begin) == std::string_view::npos;
+    }
+    const bool grouped = (next == ' ' || next == '-' || next == '.' || next == '/') &&
+                         isDigit(at(text, tokenEnd + 1));
+    if (!grouped) {
+        return length < 5 && streetStart(text, begin) == std::string_view::npos;
+    }
+    // Grouped by '-', only a first group of 3 or 4 digits or a leading 0 opens a shape (SSN, NHS
+    // and US phone numbers, cards, ISO dates; national phone numbers), and the group is cut off
+    // on its own by the '-' and digit after it.
+    return recentDateLead(text, begin, tokenEnd) ||
+           (next == '-' && length != 3 && length != 4 && text[begin] != '0') ||
+           recentDottedDate(text, begin, tokenEnd);
+}
+
 size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
                    std::vector<Candidate>& out) {
     char first = text[begin];

@@ -38,6 +38,11 @@ size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
 // A year of the last five years, '-' and two digits ("2026-11-03"): the log timestamp that
 // matchNumber turns away first. [begin, tokenEnd) is a run of digits.
 bool recentDateLead(std::string_view text, size_t begin, size_t tokenEnd);
+// Whether matchNumber finds nothing at the digit-led token [begin, tokenEnd) of under 16 bytes,
+// known from a look at it and the bytes around it: a year as recentDateLead, a number grouped by
+// '-' that no shape starts with, a recent date ("12.03.2026"), a short number or a house number
+// with a letter after no street name. The token filter's refinement (token_filter.cpp).
+bool numberInert(std::string_view text, size_t begin, size_t tokenEnd);
 // A word that starts upper-case: IBAN, USt-IdNr, NINO, KVNR, ICAO documents, BIC, AWS keys.
 size_t matchUpperWord(std::string_view text, size_t begin, size_t tokenEnd,
                       std::vector<Candidate>& out);

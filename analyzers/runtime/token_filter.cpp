@@ -44,20 +44,19 @@ struct ScalarOps {
 };
 
 // Whether the finder's step does nothing with the token [begin, end) that tokenStops left to
-// refine: a log timestamp's year (recentDateLead, matchNumber turns it away at once), a number
-// grouped by '-' whose first group is not of 3 or 4 digits and does not open with a 0, or a
-// lower-case-led word of under 16 bytes (inertWord, then matchLowerWord: they do something with
-// a bech32 address, "bc1", an API-key prefix word before '_' or '-', a JWT before '.', "eyJ",
-// and a word before '@' or ':').
+// refine: a number numberInert turns away (a log timestamp's year, a date, a house number after
+// no street name, ...), a lower-case-led word of 16 to 19 bytes before a space (too short for an
+// encoded run, and no shape starts with it: plainWord in findCandidatesAt), or one of under 16
+// bytes (inertWord, then matchLowerWord: they do something with a bech32 address, "bc1", an
+// API-key prefix word before '_' or '-', a JWT before '.', "eyJ", and a word before '@' or ':').
 bool tokenInert(std::string_view text, size_t begin, size_t end) {
     std::string_view token = text.substr(begin, end - begin);
     char next = at(text, end);
     if (isDigit(token[0])) {
-        return token.find_first_not_of("0123456789") == std::string_view::npos &&
-               (recentDateLead(text, begin, end) ||
-                (next == '-' && token.size() != 3 && token.size() != 4 && token[0] != '0'));
+        return token.size() < 16 && numberInert(text, begin, end);
     }
-    if (token.size() >= 16 || text.substr(begin).starts_with("bc1") || next == '@' || next == ':') {
+    if (token.size() >= 20 || (token.size() >= 16 && next != ' ') ||
+        text.substr(begin).starts_with("bc1") || next == '@' || next == ':') {
         return false;
     }
     if (next == '_' || next == '-') {

@@ -51,20 +51,25 @@ void aheadOf(typename Ops::Mask current, typename Ops::Mask next, typename Ops::
     ((bytesAhead[i + 1] = Ops::template ahead<i + 1>(current, next)), ...);
 }
 
+template <typename Mask> struct DottedNumbers {
+    Mask dateOrAddress; // an address or a date with a two-digit year
+    Mask fullYearDate;  // a date with a four-digit year: tokenInert looks at the year
+};
+
 // Where a number grouped by '.' from its first '.' on can be a date or an IPv4 address, the only
 // shapes classify finds in dotted numbers: a date has groups of at most 2 and 2 digits and then
 // 2 or 4; an address groups of at most 3, the third followed by '.' and a digit. The first
 // group is at most `firstUpTo2` or `firstUpTo3` long.
 template <typename Ops>
-typename Ops::Mask dottedDateOrAddress(const ClassMasks<typename Ops::Mask>& m,
-                                       const ClassMasks<typename Ops::Mask>& after,
-                                       typename Ops::Mask firstUpTo2,
-                                       typename Ops::Mask firstUpTo3) {
+DottedNumbers<typename Ops::Mask> dottedDateOrAddress(const ClassMasks<typename Ops::Mask>& m,
+                                                      const ClassMasks<typename Ops::Mask>& after,
+                                                      typename Ops::Mask firstUpTo2,
+                                                      typename Ops::Mask firstUpTo3) {
     using Mask = typename Ops::Mask;
     Mask d[11], dot[11];
     aheadOf<Ops>(m.digit, after.digit, d, std::make_integer_sequence<unsigned, 10>());
     aheadOf<Ops>(m.dot, after.dot, dot, std::make_integer_sequence<unsigned, 10>());
-    Mask found{};
+    Mask found{}, fullYear{};
     Mask secondDigits = ~Mask{};
     for (unsigned k = 1; k <= 3; ++k) {
         secondDigits &= d[k];
@@ -75,12 +80,11 @@ typename Ops::Mask dottedDateOrAddress(const ClassMasks<typename Ops::Mask>& m,
                              (d[q] & d[q + 1] & d[q + 2] & dot[q + 3] & d[q + 4]);
         found |= second & address & firstUpTo3;
         if (k <= 2) {
-            const Mask date =
-                (d[q] & d[q + 1] & ~d[q + 2]) | (d[q] & d[q + 1] & d[q + 2] & d[q + 3] & ~d[q + 4]);
-            found |= second & date & firstUpTo2;
+            found |= second & d[q] & d[q + 1] & ~d[q + 2] & firstUpTo2;
+            fullYear |= second & d[q] & d[q + 1] & d[q + 2] & d[q + 3] & ~d[q + 4] & firstUpTo2;
         }
     }
-    return m.dot & found;
+    return {m.dot & found, m.dot & fullYear};
 }
 
 // The terminators of the tokens in window (or windows) `m` that the finder's step may find
@@ -117,9 +121,9 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
         back(m.space, before.space, One()) & back(m.streetSuffixEnd, before.streetSuffixEnd, Two());
     const Mask digit1 = ahead(m.digit, after.digit, One());
     const Mask grouped = m.groupSeparator & digit1;
-    const Mask dottedNumber = Ops::any(m.dot & digit1)
-                                  ? dottedDateOrAddress<Ops>(m, after, ~atLeast[3], ~atLeast[4])
-                                  : Mask{};
+    const DottedNumbers<Mask> dotted =
+        Ops::any(m.dot & digit1) ? dottedDateOrAddress<Ops>(m, after, ~atLeast[3], ~atLeast[4])
+                                 : DottedNumbers<Mask>{};
     const Mask otherwiseGrouped = grouped & ~m.dot;
     const Mask scheme =
         m.colon & ahead(m.slash, after.slash, One()) & ahead(m.slash, after.slash, Two());
@@ -160,10 +164,15 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     const Mask otherDashGroup =
         allDigit & otherwiseGrouped & m.keyJoiner & ~lengthIs(3) & ~lengthIs(4);
     definite |= allDigit & ~otherDashGroup &
-                (otherwiseGrouped | dottedNumber | lengthIs(5) | (atLeast[9] & ~atLeast[12]) |
-                 atLeast[13] | (lengthIs(12) & zeroLed) | (streetNumber & ~atLeast[5]));
-    // matchMixedToken: a Rentenversicherungsnummer (12) or a house number with a letter.
-    definite |= (goodDigit & ~allDigit) & (lengthIs(12) | (streetNumber & ~atLeast[6]));
+                (otherwiseGrouped | dotted.dateOrAddress | lengthIs(5) |
+                 (atLeast[9] & ~atLeast[12]) | atLeast[13] | (lengthIs(12) & zeroLed));
+    // matchMixedToken: a Rentenversicherungsnummer (12).
+    definite |= (goodDigit & ~allDigit) & lengthIs(12);
+    // A house number (with a letter too) after a word that ends like a street suffix, and a date
+    // with a four-digit year: tokenInert compares the suffixes and looks at the year.
+    const Mask houseNumberOrDate =
+        (allDigit & ((streetNumber & ~atLeast[5]) | dotted.fullYearDate)) |
+        ((goodDigit & ~allDigit) & streetNumber & ~atLeast[6]);
     // matchUpperWord: two capitals before a space (NINO, "DE 123…"); from three bytes on, not
     // a capitalized word and not a short word of capitals (inertUpperWord); a long word of
     // capitals only when BICs count (every other shape has digits, an AWS key is 20 long); AWS
@@ -180,7 +189,8 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     const Mask lowerWord = lower & (m.keyJoiner | m.dot | atLeast[14]);
     // A year before '-' stops for nothing else (it is too short, its terminator is '-', and
     // recentDateLead comes before the house-number check), so it is only refined.
-    return {definite & ~year, year | ((otherDashGroup | lowerWord) & ~definite)};
+    return {definite & ~year,
+            year | ((otherDashGroup | houseNumberOrDate | lowerWord) & ~definite)};
 }
 
 } // namespace
