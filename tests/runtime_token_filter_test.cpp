@@ -82,10 +82,13 @@ TEST(TokenFilter, Avx512RulesMatchTheScalarOnes) {
 
 TEST(TokenFilter, PassesOverWhatNoShapeStartsWith) {
     // Prose, keys, log levels, a capitalized word, short numbers, 6-8 digit numbers, a
-    // 12-digit order number without a leading 0, a number joined to a word.
+    // 12-digit order number without a leading 0, a number joined to a word, an 11-digit number
+    // that is no Steuer-ID, a timestamp in milliseconds, a ticket number grouped by '-', a
+    // recent date, a time and an amount after words that end like street suffixes.
     std::string_view inert =
         "ts level INFO service bot gateway latency_ms=3657 count=12 Where is my order "
-        "1234567, 948705791407, ORD#41111111x v1.2 AGENT: Danke";
+        "1234567, 948705791407, ORD#41111111x v1.2 AGENT: Danke 98922225902 since "
+        "1762161242004. Ticket 20264554-7428 am 12.03.2026 um 15:12, für 371,30 EUR";
     std::vector<size_t> positions;
     tokensToMatch(inert, positions);
     EXPECT_EQ(positions, std::vector<size_t>{});
@@ -99,7 +102,7 @@ TEST(TokenFilter, StopsWhereAShapeCanStart) {
     };
     EXPECT_EQ(stop("order=49 max@example.com"), 9u);    // the word before '@'
     EXPECT_EQ(stop("call 030 1234567"), 5u);            // a grouped number
-    EXPECT_EQ(stop("id 98922225902 ok"), 3u);           // 11 digits: a Steuer-ID?
+    EXPECT_EQ(stop("id 86095742719 ok"), 3u);           // a Steuer-ID
     EXPECT_EQ(stop("phone 015112345678"), 6u);          // 12 digits with a leading 0
     EXPECT_EQ(stop("see https://user:pw@host"), 4u);    // a scheme
     EXPECT_EQ(stop("key sk_live_abc"), 4u);             // an API-key prefix
@@ -141,16 +144,29 @@ TEST(TokenFilter, AgreesOnValuesAtTheEdgesOfItsRules) {
     // IBAN's first group, an IPv4 address and a date grouped by '.', house numbers after a
     // street name (before ':' too, and with a letter), a phone number grouped by '-' after a
     // group of 5 and 2, encoded runs of a word of 16 and 17 bytes and the base64 bytes after it,
-    // an IPv6 address that opens with a letter, a date of birth five years back.
+    // an IPv6 address that opens with a letter, a date of birth five years back, an Amex card
+    // number of 15 digits.
     for (std::string_view text :
-         {"wallet bc1qqqqq399cqn", "wallet bc1qpzry9r7lxu2.",
+         {"wallet bc1qqqqq399cqn",
+          "wallet bc1qpzry9r7lxu2.",
           "token github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123",
-          "auth eyJhbGciOi.eyJzdWIiOi.dozjgNryP4", "AKIA-ABCDEFGHIJKLMNOPQRST x",
-          "DE89 3704 0044 0532 0130 00", "ip 185.199.108.153", "geboren am 12.03.1985",
-          "Hauptstr. 7, 10115 Berlin", "Hauptstraße 221b", "mobil 01511-2345678",
-          "Tel. 06-12345678", "id 0123456789abcdef-hij",
-          "id 0123456789abcdefA+/=", "id 0123456789abcdefg_hijk", "Hauptstr. 7: Hof",
-          "Am Ring 12a, 10115 Berlin", "ip 2a01:4f8::1", "geboren am 3.7.2019"}) {
+          "auth eyJhbGciOi.eyJzdWIiOi.dozjgNryP4",
+          "AKIA-ABCDEFGHIJKLMNOPQRST x",
+          "DE89 3704 0044 0532 0130 00",
+          "ip 185.199.108.153",
+          "geboren am 12.03.1985",
+          "Hauptstr. 7, 10115 Berlin",
+          "Hauptstraße 221b",
+          "mobil 01511-2345678",
+          "Tel. 06-12345678",
+          "id 0123456789abcdef-hij",
+          "id 0123456789abcdefA+/=",
+          "id 0123456789abcdefg_hijk",
+          "Hauptstr. 7: Hof",
+          "Am Ring 12a, 10115 Berlin",
+          "ip 2a01:4f8::1",
+          "geboren am 3.7.2019",
+          "amex 378282246310005 ok"}) {
         std::vector<privaudit::runtime::Candidate> candidates;
         std::vector<privaudit::runtime::EncodedSpan> encoded;
         privaudit::runtime::findCandidates(text, candidates, encoded);

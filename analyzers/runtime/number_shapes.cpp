@@ -423,7 +423,19 @@ bool numberInert(std::string_view text, size_t begin, size_t tokenEnd) {
     const bool grouped = (next == ' ' || next == '-' || next == '.' || next == '/') &&
                          isDigit(at(text, tokenEnd + 1));
     if (!grouped) {
-        return length < 5 && streetStart(text, begin) == std::string_view::npos;
+        // On its own, a short number is only a house number; a long one that does not open with
+        // a 0 (a phone number) only a Steuer-ID (11 digits) or a card (13 to 15, under 16).
+        const std::string_view digits = text.substr(begin, length);
+        if (length < 5) {
+            return streetStart(text, begin) == std::string_view::npos;
+        }
+        if (digits[0] == '0') {
+            return false;
+        }
+        if (length == 11) {
+            return !germanTaxIdValid(digits);
+        }
+        return length >= 13 && (cardScheme(digits).empty() || !luhnValid(digits));
     }
     // Grouped by '-', only a first group of 3 or 4 digits or a leading 0 opens a shape (SSN, NHS
     // and US phone numbers, cards, ISO dates; national phone numbers), and the group is cut off

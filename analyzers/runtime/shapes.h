@@ -41,7 +41,8 @@ bool recentDateLead(std::string_view text, size_t begin, size_t tokenEnd);
 // Whether matchNumber finds nothing at the digit-led token [begin, tokenEnd) of under 16 bytes,
 // known from a look at it and the bytes around it: a year as recentDateLead, a number grouped by
 // '-' that no shape starts with, a recent date ("12.03.2026"), a short number or a house number
-// with a letter after no street name. The token filter's refinement (token_filter.cpp).
+// with a letter after no street name, an 11-digit number that is no Steuer-ID, a longer one that
+// is no card (a timestamp in milliseconds). The token filter's refinement (token_filter.cpp).
 bool numberInert(std::string_view text, size_t begin, size_t tokenEnd);
 // A word that starts upper-case: IBAN, USt-IdNr, NINO, KVNR, ICAO documents, BIC, AWS keys.
 size_t matchUpperWord(std::string_view text, size_t begin, size_t tokenEnd,

@@ -163,7 +163,10 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     // too, cut off by the '-' and digit after them (rightBoundaryOk).
     const Mask otherDashGroup =
         allDigit & otherwiseGrouped & m.keyJoiner & ~lengthIs(3) & ~lengthIs(4);
-    definite |= allDigit & ~otherDashGroup &
+    // An 11-digit number on its own (a Steuer-ID?) and one of 13 and more (a card?) are left to
+    // tokenInert, which checks.
+    const Mask validatedNumber = allDigit & ~grouped & (lengthIs(11) | atLeast[13]);
+    definite |= allDigit & ~otherDashGroup & ~validatedNumber &
                 (otherwiseGrouped | dotted.dateOrAddress | lengthIs(5) |
                  (atLeast[9] & ~atLeast[12]) | atLeast[13] | (lengthIs(12) & zeroLed));
     // matchMixedToken: a Rentenversicherungsnummer (12).
@@ -190,7 +193,8 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     // A year before '-' stops for nothing else (it is too short, its terminator is '-', and
     // recentDateLead comes before the house-number check), so it is only refined.
     return {definite & ~year,
-            year | ((otherDashGroup | houseNumberOrDate | lowerWord) & ~definite)};
+            year |
+                ((otherDashGroup | validatedNumber | houseNumberOrDate | lowerWord) & ~definite)};
 }
 
 } // namespace
