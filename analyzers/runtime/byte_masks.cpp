@@ -33,6 +33,7 @@ enum Property : std::uint16_t {
     KeyJoinerByte = 1 << 12,
     TriggerByte = 1 << 13,
     StreetSuffixEndByte = 1 << 14,
+    KeyWordInitialByte = 1 << 15,
 };
 
 constexpr std::array<std::uint16_t, 256> byteProperties = [] {
@@ -55,6 +56,7 @@ constexpr std::array<std::uint16_t, 256> byteProperties = [] {
         p |= c == '_' || c == '-' ? KeyJoinerByte : 0;
         p |= c == '+' || c == '(' || c == '%' || c == '\\' ? TriggerByte : 0;
         p |= streetSuffixEnds[c] ? StreetSuffixEndByte : 0;
+        p |= keyWordInitials[c] ? KeyWordInitialByte : 0;
         table[c] = p;
     }
     return table;
@@ -118,6 +120,11 @@ ByteMasks classifySse2(const char* bytes) {
             suffixEnd = either(suffixEnd, _mm_cmpeq_epi8(folded, _mm_set1_epi8(c)));
         }
         m.streetSuffixEnd |= bitsOf(suffixEnd) << shift;
+        __m128i initial = is('b');
+        for (char c : {'e', 'g', 'r', 's', 'x'}) {
+            initial = either(initial, is(c));
+        }
+        m.keyWordInitial |= bitsOf(initial) << shift;
     }
     return m;
 }
@@ -190,6 +197,7 @@ ByteMasks classifyBytesPortable(const char* bytes) {
         m.keyJoiner |= bit(KeyJoinerByte);
         m.trigger |= bit(TriggerByte);
         m.streetSuffixEnd |= bit(StreetSuffixEndByte);
+        m.keyWordInitial |= bit(KeyWordInitialByte);
     }
     return m;
 }

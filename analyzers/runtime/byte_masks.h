@@ -31,6 +31,7 @@ template <typename Mask> struct ClassMasks {
     Mask keyJoiner;       // '_' '-': inside API keys
     Mask trigger;         // '+' '(' '%' '\\': the finder visits them
     Mask streetSuffixEnd; // the last byte of a street suffix (shapes.h)
+    Mask keyWordInitial;  // b e g r s x: opens a key word (keyWordInitials in shapes.h)
 };
 
 using ByteMasks = ClassMasks<std::uint64_t>;

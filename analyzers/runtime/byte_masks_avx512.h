@@ -48,6 +48,8 @@ namespace {
     m.streetSuffixEnd = m.dot | equalTo(folded, 'e') | equalTo(folded, 'g') | equalTo(folded, 'z') |
                         equalTo(folded, 'm') | equalTo(folded, 'r') | equalTo(folded, 'd') |
                         equalTo(folded, 't');
+    m.keyWordInitial = equalTo(v, 'b') | equalTo(v, 'e') | equalTo(v, 'g') | equalTo(v, 'r') |
+                       equalTo(v, 's') | equalTo(v, 'x');
     return m;
 }
 

@@ -17,6 +17,22 @@ inline constexpr std::string_view streetSuffixes[] = {
     "straße", "strasse",  "str.",  "weg",  "allee",  "platz", "gasse",  "ring", "damm",
     "ufer",   "chaussee", "steig", "pfad", "street", "road",  "avenue", "lane", "drive"};
 
+// The words before the '_' or '-' of an API token ("sk_live_...", "ghp_...", "xoxb-...").
+inline constexpr std::string_view apiKeyPrefixes[] = {"sk",   "rk",   "ghp",    "gho",   "ghu",
+                                                      "ghs",  "ghr",  "github", "glpat", "xoxb",
+                                                      "xoxp", "xoxa", "xoxr",   "xoxs"};
+
+// The first letters of the lower-case words matchLowerWord does something with: API-key
+// prefixes, a bech32 address ("bc1") and a JWT ("eyJ").
+inline constexpr std::array<bool, 256> keyWordInitials = [] {
+    std::array<bool, 256> table{};
+    for (std::string_view prefix : apiKeyPrefixes) {
+        table[static_cast<unsigned char>(prefix[0])] = true;
+    }
+    table['b'] = table['e'] = true;
+    return table;
+}();
+
 // The last bytes of the suffixes, upper and lower case: most words before a number end
 // otherwise, and need no suffix compared.
 inline constexpr std::array<bool, 256> streetSuffixEnds = [] {

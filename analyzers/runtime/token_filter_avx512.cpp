@@ -54,15 +54,22 @@ struct VectorOps {
 
 // The fields of ClassMasks, listed once, for moving windows into lanes.
 template <typename Mask> struct Fields {
-    static constexpr Mask ClassMasks<Mask>::* all[] = {
-        &ClassMasks<Mask>::word,           &ClassMasks<Mask>::digit,
-        &ClassMasks<Mask>::upper,          &ClassMasks<Mask>::lower,
-        &ClassMasks<Mask>::zero,           &ClassMasks<Mask>::at,
-        &ClassMasks<Mask>::colon,          &ClassMasks<Mask>::slash,
-        &ClassMasks<Mask>::space,          &ClassMasks<Mask>::dot,
-        &ClassMasks<Mask>::groupSeparator, &ClassMasks<Mask>::joiner,
-        &ClassMasks<Mask>::keyJoiner,      &ClassMasks<Mask>::trigger,
-        &ClassMasks<Mask>::streetSuffixEnd};
+    static constexpr Mask ClassMasks<Mask>::* all[] = {&ClassMasks<Mask>::word,
+                                                       &ClassMasks<Mask>::digit,
+                                                       &ClassMasks<Mask>::upper,
+                                                       &ClassMasks<Mask>::lower,
+                                                       &ClassMasks<Mask>::zero,
+                                                       &ClassMasks<Mask>::at,
+                                                       &ClassMasks<Mask>::colon,
+                                                       &ClassMasks<Mask>::slash,
+                                                       &ClassMasks<Mask>::space,
+                                                       &ClassMasks<Mask>::dot,
+                                                       &ClassMasks<Mask>::groupSeparator,
+                                                       &ClassMasks<Mask>::joiner,
+                                                       &ClassMasks<Mask>::keyJoiner,
+                                                       &ClassMasks<Mask>::trigger,
+                                                       &ClassMasks<Mask>::streetSuffixEnd,
+                                                       &ClassMasks<Mask>::keyWordInitial};
 };
 constexpr unsigned fieldCount =
     sizeof(Fields<std::uint64_t>::all) / sizeof(Fields<std::uint64_t>::all[0]);

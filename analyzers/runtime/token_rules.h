@@ -26,7 +26,7 @@ struct WindowStops {
 
 // Whether a run of each kind the rules follow goes on across the edge into the next window.
 struct RunCarries {
-    bool anyDigit, goodDigit, allDigit, street, upper, capital, allUpper, lower;
+    bool anyDigit, goodDigit, allDigit, street, upper, capital, allUpper, keyWord;
 };
 
 namespace {
@@ -145,7 +145,8 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     const Mask allUpper = Ops::afterRunsFrom(m.upper, upperStarts, carry.allUpper) & ~word;
     const Mask upperPair = back(m.upper, before.upper, One()) & back(m.upper, before.upper, Two());
 
-    const Mask lower = Ops::afterRunsFrom(word, starts & m.lower, carry.lower);
+    const Mask keyWord =
+        Ops::afterRunsFrom(word, starts & m.lower & m.keyWordInitial, carry.keyWord);
 
     // Any token: an e-mail ('@'), a URL ("://"), an encoded run (EncodedSpans::word: a word of
     // 16 bytes and more that makes a run of 20 with the base64 bytes after it, none of which is
@@ -186,10 +187,11 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
         upper & atLeast[3] & ~capitalized & (~allUpper | (capitalWords ? atLeast[8] : Mask{}));
     definite |= upper & m.keyJoiner & ~lengthIs(3);
     // recentDateLead: a log timestamp's year before '-'; matchLowerWord: API-key prefixes
-    // before '_' or '-', a JWT before '.', bech32 addresses (14 bytes and more). tokenInert
+    // before '_' or '-', a JWT before '.', bech32 addresses (14 bytes and more), each a word
+    // that opens with a key word's initial ("trace_id" and "bot-gateway" do not). tokenInert
     // looks at their bytes.
     const Mask year = allDigit & otherwiseGrouped & lengthIs(4) & m.keyJoiner;
-    const Mask lowerWord = lower & (m.keyJoiner | m.dot | atLeast[14]);
+    const Mask lowerWord = keyWord & (m.keyJoiner | m.dot | atLeast[14]);
     // A year before '-' stops for nothing else (it is too short, its terminator is '-', and
     // recentDateLead comes before the house-number check), so it is only refined.
     return {definite & ~year,

@@ -249,8 +249,7 @@ bool apiKeyPrefixWord(std::string_view word) {
     if (word.size() < 2 || word.size() > 6) {
         return false;
     }
-    for (std::string_view prefix : {"sk", "rk", "ghp", "gho", "ghu", "ghs", "ghr", "github",
-                                    "glpat", "xoxb", "xoxp", "xoxa", "xoxr", "xoxs"}) {
+    for (std::string_view prefix : apiKeyPrefixes) {
         if (word[0] == prefix[0] && word == prefix) {
             return true;
         }
