@@ -1,5 +1,8 @@
 #include "cli/data_scan_options.h"
 
+#include "cli/option_parser.h"
+#include "cli/report_render.h"
+
 #include <charconv>
 #include <sstream>
 
@@ -69,82 +72,43 @@ std::vector<std::string> splitList(const std::string& text) {
 std::string parseDataScanOptions(const std::vector<std::string>& args, DataScanOptions& options,
                                  bool& help) {
     help = false;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        std::string text;
-        std::string error;
-        auto value = [&]() -> bool {
-            if (i + 1 >= args.size()) {
-                error = "option " + arg + " needs a value";
-                return false;
-            }
-            text = args[++i];
-            return true;
-        };
-        if (arg == "-h" || arg == "--help") {
-            help = true;
-        } else if (arg == "-q" || arg == "--quiet") {
-            options.quiet = true;
-        } else if (arg == "-o" || arg == "--output") {
-            if (value()) {
-                options.output = text;
-            }
-        } else if (arg == "--config") {
-            if (value()) {
-                options.policyFile = text;
-            }
-        } else if (arg == "--source-root") {
-            if (value()) {
-                options.sourceRoot = text;
-            }
-        } else if (arg == "--format") {
-            if (value()) {
-                error = parseFormatOption(text, options.format);
-            }
-        } else if (arg == "--fail-on") {
-            if (value()) {
-                auto level = core::parseLevel(text);
-                if (!level) {
-                    error = "--fail-on must be error, warning, note or none, not '" + text + "'";
-                } else {
-                    options.failOn = *level;
-                }
-            }
-        } else if (arg == "--jobs" || arg == "-j") {
-            int jobs = 0;
-            if (value() && !parsePositive(text, jobs)) {
-                error = "--jobs must be a positive number, not '" + text + "'";
-            }
-            options.jobs = static_cast<unsigned>(jobs);
-        } else if (arg == "--min-score") {
-            if (value() && !parseScore(text, options.minScore)) {
-                error = "--min-score must be a number from 0 to 1, not '" + text + "'";
-            }
-        } else if (arg == "--entities") {
-            if (value()) {
-                options.entities = splitList(text);
-            }
-        } else if (arg == "--max-decode-depth") {
-            if (value() && !parseCount(text, options.maxDecodeDepth)) {
-                error = "--max-decode-depth must be 0 or more, not '" + text + "'";
-            }
-        } else if (arg == "--max-findings-per-file") {
-            if (value() && !parseCount(text, options.maxFindingsPerFile)) {
-                error = "--max-findings-per-file must be 0 or more, not '" + text + "'";
-            }
-        } else if (arg.size() > 1 && arg.front() == '-') {
-            error = "unknown option '" + arg + "' (see: privaudit scan-data --help)";
-        } else {
-            options.paths.push_back(arg);
+    OptionParser parser("scan-data");
+    addReportOptions(parser, help, options.format, options.output, options.failOn);
+    parser.flag({"-q", "--quiet"}, [&options] { options.quiet = true; });
+    parser.text({"--config"}, options.policyFile);
+    parser.text({"--source-root"}, options.sourceRoot);
+    parser.option({"--jobs", "-j"}, [&options](const std::string& text) {
+        int jobs = 0;
+        if (!parsePositive(text, jobs)) {
+            return "--jobs must be a positive number, not '" + text + "'";
         }
-        if (!error.empty()) {
-            return error;
-        }
-    }
+        options.jobs = static_cast<unsigned>(jobs);
+        return std::string();
+    });
+    parser.option({"--min-score"}, [&options](const std::string& text) {
+        return parseScore(text, options.minScore)
+                   ? std::string()
+                   : "--min-score must be a number from 0 to 1, not '" + text + "'";
+    });
+    parser.option({"--entities"}, [&options](const std::string& text) {
+        options.entities = splitList(text);
+        return std::string();
+    });
+    parser.option({"--max-decode-depth"}, [&options](const std::string& text) {
+        return parseCount(text, options.maxDecodeDepth)
+                   ? std::string()
+                   : "--max-decode-depth must be 0 or more, not '" + text + "'";
+    });
+    parser.option({"--max-findings-per-file"}, [&options](const std::string& text) {
+        return parseCount(text, options.maxFindingsPerFile)
+                   ? std::string()
+                   : "--max-findings-per-file must be 0 or more, not '" + text + "'";
+    });
+    std::string error = parser.parse(args, options.paths);
     if (options.paths.empty()) {
         options.paths.push_back(".");
     }
-    return {};
+    return error;
 }
 
 } // namespace privaudit::cli

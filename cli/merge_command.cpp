@@ -55,7 +55,7 @@ struct MergeOptions {
 
 std::string parse(const std::vector<std::string>& args, MergeOptions& options, bool& help) {
     OptionParser parser("merge");
-    addReportOptions(parser, help, options.format, options.output, options.render);
+    addReportOptions(parser, help, options.format, options.output, options.render.failOn);
     parser.flag({"--omit-suppressed"}, [&] { options.render.omitSuppressed = true; });
     parser.text({"--config"}, options.policyFile);
     parser.text({"--source-root"}, options.sourceRoot);

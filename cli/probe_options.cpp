@@ -2,8 +2,10 @@
 
 #include "analyzers/runtime/probe/http_json_adapter.h"
 #include "analyzers/runtime/probe/mock_llm.h"
+#include "cli/option_parser.h"
 
 #include <charconv>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 namespace privaudit::cli {
@@ -156,156 +158,120 @@ std::string checkTransport(ProbeOptions& options) {
 std::string parseProbeOptions(const std::vector<std::string>& args, ProbeOptions& options,
                               bool& help) {
     help = false;
-    bool languageOrScenarioGiven = false;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        std::string text;
-        std::string error;
-        auto value = [&]() -> bool {
-            if (i + 1 >= args.size()) {
-                error = "option " + arg + " needs a value";
-                return false;
+    OptionParser parser("probe");
+    addReportOptions(parser, help, options.format, options.output, options.failOn);
+    parser.flag({"-q", "--quiet"}, [&options] { options.quiet = true; });
+    parser.text({"--target"}, options.target);
+    parser.text({"--command"}, options.command);
+    parser.option({"--adapter"}, [&options](const std::string& text) {
+        options.adapter = text;
+        return text == "rasa-rest" || text == "http-json" || text == "jsonl"
+                   ? std::string()
+                   : "--adapter must be rasa-rest, http-json or jsonl, not '" + text + "'";
+    });
+    parser.text({"--request-template"}, options.requestTemplate);
+    auto jsonPointer = [](std::string name, std::function<void(const std::string&)> keep) {
+        return [name, keep](const std::string& text) {
+            if (!isJsonPointer(text)) {
+                return name + " must be a JSON pointer like /messages/0/text, not '" + text + "'";
             }
-            text = args[++i];
-            return true;
+            keep(text);
+            return std::string();
         };
-        if (arg == "-h" || arg == "--help") {
-            help = true;
-        } else if (arg == "-q" || arg == "--quiet") {
-            options.quiet = true;
-        } else if (arg == "--target") {
-            if (value()) {
-                options.target = text;
+    };
+    parser.option({"--reply-pointer"},
+                  jsonPointer("--reply-pointer", [&options](const std::string& text) {
+                      options.replyPointers.push_back(text);
+                  }));
+    parser.option({"--session-pointer"},
+                  jsonPointer("--session-pointer", [&options](const std::string& text) {
+                      options.sessionPointer = text;
+                  }));
+    auto header = [](std::string name, std::vector<std::pair<std::string, std::string>>& into) {
+        return [name, &into](const std::string& text) {
+            size_t colon = text.find(':');
+            if (colon == std::string::npos || colon == 0) {
+                return name + " must be NAME: VALUE, not '" + text + "'";
             }
-        } else if (arg == "--command") {
-            if (value()) {
-                options.command = text;
+            size_t start = text.find_first_not_of(' ', colon + 1);
+            into.emplace_back(text.substr(0, colon),
+                              start == std::string::npos ? "" : text.substr(start));
+            return std::string();
+        };
+    };
+    parser.option({"--header"}, header("--header", options.headers));
+    parser.option({"--second-client-header"},
+                  header("--second-client-header", options.secondClientHeaders));
+    parser.text({"--ca-cert"}, options.caFile);
+    bool languageOrScenarioGiven = false;
+    auto scenario = [&](bool language) {
+        return [&, language](const std::string& text) {
+            if (languageOrScenarioGiven) {
+                return std::string("give one of --scenario and --language, not both");
             }
-        } else if (arg == "--adapter") {
-            if (value()) {
-                options.adapter = text;
-                if (text != "rasa-rest" && text != "http-json" && text != "jsonl") {
-                    error = "--adapter must be rasa-rest, http-json or jsonl, not '" + text + "'";
-                }
+            if (language && text != "en" && text != "de") {
+                return "--language must be en or de, not '" + text + "'";
             }
-        } else if (arg == "--request-template") {
-            if (value()) {
-                options.requestTemplate = text;
-            }
-        } else if (arg == "--reply-pointer" || arg == "--session-pointer") {
-            if (value()) {
-                if (!isJsonPointer(text)) {
-                    error =
-                        arg + " must be a JSON pointer like /messages/0/text, not '" + text + "'";
-                } else if (arg == "--reply-pointer") {
-                    options.replyPointers.push_back(text);
-                } else {
-                    options.sessionPointer = text;
-                }
-            }
-        } else if (arg == "--header" || arg == "--second-client-header") {
-            if (value()) {
-                size_t colon = text.find(':');
-                if (colon == std::string::npos || colon == 0) {
-                    error = arg + " must be NAME: VALUE, not '" + text + "'";
-                } else {
-                    size_t start = text.find_first_not_of(' ', colon + 1);
-                    (arg == "--header" ? options.headers : options.secondClientHeaders)
-                        .emplace_back(text.substr(0, colon),
-                                      start == std::string::npos ? "" : text.substr(start));
-                }
-            }
-        } else if (arg == "--ca-cert") {
-            if (value()) {
-                options.caFile = text;
-            }
-        } else if (arg == "--scenario" || arg == "--language") {
-            if (!value()) {
-            } else if (languageOrScenarioGiven) {
-                error = "give one of --scenario and --language, not both";
-            } else if (arg == "--language" && text != "en" && text != "de") {
-                error = "--language must be en or de, not '" + text + "'";
-            } else {
-                languageOrScenarioGiven = true;
-                options.scenario = arg == "--language" ? "builtin:" + text : text;
-            }
-        } else if (arg == "--customers") {
-            if (value() && (!parseNumber(text, options.customers) || options.customers < 2 ||
-                            options.customers > 100)) {
-                error = "--customers must be a number from 2 to 100, not '" + text + "'";
-            }
-        } else if (arg == "--rounds") {
-            if (value() && !parsePositive(text, options.rounds)) {
-                error = "--rounds must be a positive number, not '" + text + "'";
-            }
-        } else if (arg == "--max-burst") {
-            if (value() && (!parseNumber(text, options.maxBurst) || options.maxBurst < 1 ||
-                            options.maxBurst > 64)) {
-                error = "--max-burst must be a number from 1 to 64, not '" + text + "'";
-            }
-        } else if (arg == "--seed") {
-            std::uint64_t seed = 0;
-            if (value() && !parseNumber(text, seed)) {
-                error = "--seed must be a number from 0 to 2^64-1, not '" + text + "'";
-            }
-            options.seed = seed;
-        } else if (arg == "--timeout") {
-            if (value() && !parsePositive(text, options.timeoutSeconds)) {
-                error = "--timeout must be a positive number of seconds, not '" + text + "'";
-            }
-        } else if (arg == "--transcript") {
-            if (value()) {
-                options.transcript = text;
-            }
-        } else if (arg == "--watch") {
-            if (value()) {
-                options.watchFolders.push_back(text);
-            }
-        } else if (arg == "--log") {
-            if (value()) {
-                options.logFiles.push_back(text);
-            }
-        } else if (arg == "--mock-llm") {
-            if (value()) {
-                error = runtime::probe::mockLlmAddressError(text);
-                options.mockLlm = text;
-            }
-        } else if (arg == "-o" || arg == "--output") {
-            if (value()) {
-                options.output = text;
-            }
-        } else if (arg == "--config") {
-            if (value()) {
-                options.policyFile = text;
-            }
-        } else if (arg == "--source-root") {
-            if (value()) {
-                options.sourceRoot = text;
-            }
-        } else if (arg == "--format") {
-            if (value()) {
-                error = parseFormatOption(text, options.format);
-            }
-        } else if (arg == "--fail-on") {
-            if (value()) {
-                auto level = core::parseLevel(text);
-                if (!level) {
-                    error = "--fail-on must be error, warning, note or none, not '" + text + "'";
-                } else {
-                    options.failOn = *level;
-                }
-            }
-        } else {
-            error = "unknown option '" + arg + "' (see: privaudit probe --help)";
+            languageOrScenarioGiven = true;
+            options.scenario = language ? "builtin:" + text : text;
+            return std::string();
+        };
+    };
+    parser.option({"--scenario"}, scenario(false));
+    parser.option({"--language"}, scenario(true));
+    parser.option({"--customers"}, [&options](const std::string& text) {
+        return parseNumber(text, options.customers) && options.customers >= 2 &&
+                       options.customers <= 100
+                   ? std::string()
+                   : "--customers must be a number from 2 to 100, not '" + text + "'";
+    });
+    parser.option({"--rounds"}, [&options](const std::string& text) {
+        return parsePositive(text, options.rounds)
+                   ? std::string()
+                   : "--rounds must be a positive number, not '" + text + "'";
+    });
+    parser.option({"--max-burst"}, [&options](const std::string& text) {
+        return parseNumber(text, options.maxBurst) && options.maxBurst >= 1 &&
+                       options.maxBurst <= 64
+                   ? std::string()
+                   : "--max-burst must be a number from 1 to 64, not '" + text + "'";
+    });
+    parser.option({"--seed"}, [&options](const std::string& text) {
+        std::uint64_t seed = 0;
+        if (!parseNumber(text, seed)) {
+            return "--seed must be a number from 0 to 2^64-1, not '" + text + "'";
         }
-        if (!error.empty()) {
-            return error;
-        }
+        options.seed = seed;
+        return std::string();
+    });
+    parser.option({"--timeout"}, [&options](const std::string& text) {
+        return parsePositive(text, options.timeoutSeconds)
+                   ? std::string()
+                   : "--timeout must be a positive number of seconds, not '" + text + "'";
+    });
+    parser.text({"--transcript"}, options.transcript);
+    parser.option({"--watch"}, [&options](const std::string& text) {
+        options.watchFolders.push_back(text);
+        return std::string();
+    });
+    parser.option({"--log"}, [&options](const std::string& text) {
+        options.logFiles.push_back(text);
+        return std::string();
+    });
+    parser.option({"--mock-llm"}, [&options](const std::string& text) {
+        options.mockLlm = text;
+        return runtime::probe::mockLlmAddressError(text);
+    });
+    parser.text({"--config"}, options.policyFile);
+    parser.text({"--source-root"}, options.sourceRoot);
+    std::vector<std::string> positional;
+    if (std::string error = parser.parse(args, positional); !error.empty()) {
+        return error;
     }
-    if (help) {
-        return {};
+    if (!positional.empty()) {
+        return "unknown option '" + positional.front() + "' (see: privaudit probe --help)";
     }
-    return checkTransport(options);
+    return help ? std::string() : checkTransport(options);
 }
 
 } // namespace privaudit::cli

@@ -44,7 +44,7 @@ struct ReportOptions {
 
 std::string parse(const std::vector<std::string>& args, ReportOptions& options, bool& help) {
     OptionParser parser("report");
-    addReportOptions(parser, help, options.format, options.output, options.render);
+    addReportOptions(parser, help, options.format, options.output, options.render.failOn);
     parser.text({"--baseline"}, options.baseline);
     parser.text({"--title"}, options.render.title);
     std::string error = parser.parse(args, options.inputs);

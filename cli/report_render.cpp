@@ -68,13 +68,12 @@ std::optional<ReportFormat> formatOfFileName(const std::string& path) {
 }
 
 void addReportOptions(OptionParser& parser, bool& help, std::optional<ReportFormat>& format,
-                      std::optional<std::string>& output, RenderOptions& render) {
+                      std::optional<std::string>& output, core::Level& failOn) {
     parser.flag({"-h", "--help"}, [&help] { help = true; });
     parser.option({"--format"},
                   [&format](const std::string& value) { return parseFormatOption(value, format); });
-    parser.option({"--fail-on"}, [&render](const std::string& value) {
-        return parseFailOnOption(value, render.failOn);
-    });
+    parser.option({"--fail-on"},
+                  [&failOn](const std::string& value) { return parseFailOnOption(value, failOn); });
     parser.text({"-o", "--output"}, output);
 }
 

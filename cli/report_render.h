@@ -31,9 +31,10 @@ struct RenderOptions {
 
 class OptionParser;
 
-// -h/--help, --format, --fail-on and -o/--output, as `report` and `merge` take them.
+// -h/--help, --format, --fail-on and -o/--output, as every command that writes a report takes
+// them.
 void addReportOptions(OptionParser& parser, bool& help, std::optional<ReportFormat>& format,
-                      std::optional<std::string>& output, RenderOptions& render);
+                      std::optional<std::string>& output, core::Level& failOn);
 
 // Writes `result` in `format` to `out`.
 void writeReport(const core::ScanResult& result, ReportFormat format, const RenderOptions& options,
