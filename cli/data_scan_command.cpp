@@ -146,6 +146,7 @@ int runDataScan(const DataScanOptions& options, const std::vector<std::string>& 
     return emitReport(result, {.format = options.reportFormat(),
                                .output = options.output,
                                .quiet = options.quiet,
+                               .failOn = options.failOn,
                                .textAppendix = writeDataSummary});
 }
 

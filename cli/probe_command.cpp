@@ -213,6 +213,7 @@ int runProbe(const ProbeOptions& options, const std::vector<std::string>& argume
     return emitReport(result, {.format = options.reportFormat(),
                                .output = options.output,
                                .quiet = options.quiet,
+                               .failOn = options.failOn,
                                .textAppendix = {}});
 }
 

@@ -38,7 +38,7 @@ struct ReportRequest {
     // own config rules.
     const core::RuleCatalogue* catalogue = nullptr;
     // Appended to text output (on stdout or in the file): e.g. scan-data's summaries.
-    std::function<void(const core::ScanResult&, std::ostream&)> textAppendix;
+    std::function<void(const core::ScanResult&, std::ostream&)> textAppendix = nullptr;
 };
 
 // Prints the notifications, writes the report (to the file, or stdout) and the one-line

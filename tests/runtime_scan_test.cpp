@@ -167,6 +167,23 @@ TEST(ScanData, ExitCodes) {
     EXPECT_EQ(runPrivaudit({"scan-data", temp.path() + "/missing.log"}).exitCode, 2);
 }
 
+// JUnit marks as failures what --fail-on fails the run for, as `scan` does.
+TEST(ScanData, JunitFailuresFollowFailOn) {
+    TempDir temp;
+    temp.write("leak.log", "customer email max.beispiel@example.com\n");
+    const std::string junit = temp.path() + "/report.xml";
+    ASSERT_EQ(
+        runPrivaudit({"scan-data", temp.path() + "/leak.log", "-o", junit, "--quiet"}).exitCode, 1);
+    EXPECT_NE(readFile(junit).find("<failure type=\"error\""), std::string::npos);
+    ASSERT_EQ(runPrivaudit({"scan-data", temp.path() + "/leak.log", "-o", junit, "--quiet",
+                            "--fail-on", "none"})
+                  .exitCode,
+              0);
+    const std::string xml = readFile(junit);
+    EXPECT_EQ(xml.find("<failure"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("below --fail-on"), std::string::npos) << xml;
+}
+
 TEST(ScanData, TextOutputSummarizesPerFileAndEntity) {
     CommandResult result = runPrivaudit(
         {"scan-data", "testdata/demo/logs", "--fail-on", "none", "--source-root", "."});
