@@ -77,32 +77,26 @@ std::string parseDataScanOptions(const std::vector<std::string>& args, DataScanO
     parser.flag({"-q", "--quiet"}, [&options] { options.quiet = true; });
     parser.text({"--config"}, options.policyFile);
     parser.text({"--source-root"}, options.sourceRoot);
-    parser.option({"--jobs", "-j"}, [&options](const std::string& text) {
+    parser.checked({"--jobs", "-j"}, "a positive number", [&options](const std::string& text) {
         int jobs = 0;
         if (!parsePositive(text, jobs)) {
-            return "--jobs must be a positive number, not '" + text + "'";
+            return false;
         }
         options.jobs = static_cast<unsigned>(jobs);
-        return std::string();
+        return true;
     });
-    parser.option({"--min-score"}, [&options](const std::string& text) {
-        return parseScore(text, options.minScore)
-                   ? std::string()
-                   : "--min-score must be a number from 0 to 1, not '" + text + "'";
+    parser.checked({"--min-score"}, "a number from 0 to 1", [&options](const std::string& text) {
+        return parseScore(text, options.minScore);
     });
     parser.option({"--entities"}, [&options](const std::string& text) {
         options.entities = splitList(text);
         return std::string();
     });
-    parser.option({"--max-decode-depth"}, [&options](const std::string& text) {
-        return parseCount(text, options.maxDecodeDepth)
-                   ? std::string()
-                   : "--max-decode-depth must be 0 or more, not '" + text + "'";
+    parser.checked({"--max-decode-depth"}, "0 or more", [&options](const std::string& text) {
+        return parseCount(text, options.maxDecodeDepth);
     });
-    parser.option({"--max-findings-per-file"}, [&options](const std::string& text) {
-        return parseCount(text, options.maxFindingsPerFile)
-                   ? std::string()
-                   : "--max-findings-per-file must be 0 or more, not '" + text + "'";
+    parser.checked({"--max-findings-per-file"}, "0 or more", [&options](const std::string& text) {
+        return parseCount(text, options.maxFindingsPerFile);
     });
     std::string error = parser.parse(args, options.paths);
     if (options.paths.empty()) {

@@ -16,6 +16,15 @@ void OptionParser::option(std::vector<std::string> names,
     entries_.push_back({std::move(names), true, std::move(handler)});
 }
 
+void OptionParser::checked(std::vector<std::string> names, std::string mustBe,
+                           std::function<bool(const std::string&)> accept) {
+    std::string name = names.front();
+    option(std::move(names), [name, mustBe, accept](const std::string& value) {
+        return accept(value) ? std::string()
+                             : name + " must be " + mustBe + ", not '" + value + "'";
+    });
+}
+
 void OptionParser::text(std::vector<std::string> names, std::optional<std::string>& value) {
     option(std::move(names), [&value](const std::string& given) {
         value = given;

@@ -16,6 +16,10 @@ public:
     void flag(std::vector<std::string> names, std::function<void()> handler);
     void option(std::vector<std::string> names,
                 std::function<std::string(const std::string&)> handler);
+    // An option whose value `accept` checks and keeps; when it refuses one, the error reads
+    // "NAME must be MUSTBE, not 'VALUE'".
+    void checked(std::vector<std::string> names, std::string mustBe,
+                 std::function<bool(const std::string&)> accept);
     // An option whose value is kept as it is.
     void text(std::vector<std::string> names, std::optional<std::string>& value);
     void text(std::vector<std::string> names, std::string& value);

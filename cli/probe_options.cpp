@@ -163,12 +163,11 @@ std::string parseProbeOptions(const std::vector<std::string>& args, ProbeOptions
     parser.flag({"-q", "--quiet"}, [&options] { options.quiet = true; });
     parser.text({"--target"}, options.target);
     parser.text({"--command"}, options.command);
-    parser.option({"--adapter"}, [&options](const std::string& text) {
-        options.adapter = text;
-        return text == "rasa-rest" || text == "http-json" || text == "jsonl"
-                   ? std::string()
-                   : "--adapter must be rasa-rest, http-json or jsonl, not '" + text + "'";
-    });
+    parser.checked({"--adapter"}, "rasa-rest, http-json or jsonl",
+                   [&options](const std::string& text) {
+                       options.adapter = text;
+                       return text == "rasa-rest" || text == "http-json" || text == "jsonl";
+                   });
     parser.text({"--request-template"}, options.requestTemplate);
     auto jsonPointer = [](std::string name, std::function<void(const std::string&)> keep) {
         return [name, keep](const std::string& text) {
@@ -219,36 +218,29 @@ std::string parseProbeOptions(const std::vector<std::string>& args, ProbeOptions
     };
     parser.option({"--scenario"}, scenario(false));
     parser.option({"--language"}, scenario(true));
-    parser.option({"--customers"}, [&options](const std::string& text) {
+    parser.checked({"--customers"}, "a number from 2 to 100", [&options](const std::string& text) {
         return parseNumber(text, options.customers) && options.customers >= 2 &&
-                       options.customers <= 100
-                   ? std::string()
-                   : "--customers must be a number from 2 to 100, not '" + text + "'";
+               options.customers <= 100;
     });
-    parser.option({"--rounds"}, [&options](const std::string& text) {
-        return parsePositive(text, options.rounds)
-                   ? std::string()
-                   : "--rounds must be a positive number, not '" + text + "'";
+    parser.checked({"--rounds"}, "a positive number", [&options](const std::string& text) {
+        return parsePositive(text, options.rounds);
     });
-    parser.option({"--max-burst"}, [&options](const std::string& text) {
+    parser.checked({"--max-burst"}, "a number from 1 to 64", [&options](const std::string& text) {
         return parseNumber(text, options.maxBurst) && options.maxBurst >= 1 &&
-                       options.maxBurst <= 64
-                   ? std::string()
-                   : "--max-burst must be a number from 1 to 64, not '" + text + "'";
+               options.maxBurst <= 64;
     });
-    parser.option({"--seed"}, [&options](const std::string& text) {
+    parser.checked({"--seed"}, "a number from 0 to 2^64-1", [&options](const std::string& text) {
         std::uint64_t seed = 0;
         if (!parseNumber(text, seed)) {
-            return "--seed must be a number from 0 to 2^64-1, not '" + text + "'";
+            return false;
         }
         options.seed = seed;
-        return std::string();
+        return true;
     });
-    parser.option({"--timeout"}, [&options](const std::string& text) {
-        return parsePositive(text, options.timeoutSeconds)
-                   ? std::string()
-                   : "--timeout must be a positive number of seconds, not '" + text + "'";
-    });
+    parser.checked({"--timeout"}, "a positive number of seconds",
+                   [&options](const std::string& text) {
+                       return parsePositive(text, options.timeoutSeconds);
+                   });
     parser.text({"--transcript"}, options.transcript);
     parser.option({"--watch"}, [&options](const std::string& text) {
         options.watchFolders.push_back(text);

@@ -164,6 +164,10 @@ TEST(ScanData, ExitCodes) {
     EXPECT_EQ(unknown.exitCode, 2);
     EXPECT_NE(unknown.err.find("unknown entity 'SHOE_SIZE'"), std::string::npos) << unknown.err;
     EXPECT_EQ(runPrivaudit({"scan-data", temp.path(), "--min-score", "2"}).exitCode, 2);
+    CommandResult badJobs = runPrivaudit({"scan-data", temp.path(), "--jobs", "5x"});
+    EXPECT_EQ(badJobs.exitCode, 2);
+    EXPECT_NE(badJobs.err.find("--jobs must be a positive number, not '5x'"), std::string::npos)
+        << badJobs.err;
     EXPECT_EQ(runPrivaudit({"scan-data", temp.path() + "/missing.log"}).exitCode, 2);
 }
 
