@@ -188,7 +188,7 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     definite |= upper & m.keyJoiner & ~lengthIs(3);
     // recentDateLead: a log timestamp's year before '-'; matchLowerWord: API-key prefixes
     // before '_' or '-', a JWT before '.', bech32 addresses (14 bytes and more), each a word
-    // that opens with a key word's initial ("trace_id" and "bot-gateway" do not). tokenInert
+    // that opens with a key word's initial ("trace_id" and "order_id" do not). tokenInert
     // looks at their bytes.
     const Mask year = allDigit & otherwiseGrouped & lengthIs(4) & m.keyJoiner;
     const Mask lowerWord = keyWord & (m.keyJoiner | m.dot | atLeast[14]);
