@@ -1,5 +1,7 @@
 #include "cli/scan_options.h"
 
+#include "cli/option_parser.h"
+
 #include <charconv>
 
 namespace privaudit::cli {
@@ -74,86 +76,39 @@ ReportFormat ScanOptions::reportFormat() const {
 std::string parseScanOptions(const std::vector<std::string>& args, ScanOptions& options,
                              bool& help) {
     help = false;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        auto value = [&](std::string& out) -> std::string {
-            if (i + 1 >= args.size()) {
-                return "option " + arg + " needs a value";
-            }
-            out = args[++i];
-            return {};
-        };
-        std::string text;
-        std::string error;
-        if (arg == "-h" || arg == "--help") {
-            help = true;
-        } else if (arg == "-q" || arg == "--quiet") {
-            options.quiet = true;
-        } else if (arg == "--omit-suppressed") {
-            options.omitSuppressed = true;
-        } else if (arg == "-p") {
-            error = value(text);
-            options.compileDatabase = text;
-        } else if (arg == "-o" || arg == "--output") {
-            error = value(text);
-            options.output = text;
-        } else if (arg == "--baseline") {
-            error = value(text);
-            options.baseline = text;
-        } else if (arg == "--write-baseline") {
-            error = value(text);
-            options.writeBaseline = text;
-        } else if (arg == "--shard") {
-            if (error = value(text); error.empty()) {
-                auto shard = core::parseShard(text);
-                if (!shard) {
-                    error = "--shard must be K/N with 1 <= K <= N, not '" + text + "'";
-                } else {
-                    options.shard = *shard;
-                }
-            }
-        } else if (arg == "--changed-since") {
-            error = value(text);
-            options.changedSince = text;
-        } else if (arg == "--stdin-filename") {
-            error = value(text);
-            options.stdinFilename = text;
-        } else if (arg == "--cache") {
-            error = value(text);
-            options.cacheFolder = text;
-        } else if (arg == "--config") {
-            error = value(text);
-            options.policyFile = text;
-        } else if (arg == "--source-root") {
-            error = value(text);
-            options.sourceRoot = text;
-        } else if (arg == "--format") {
-            if (error = value(text); error.empty()) {
-                error = parseFormatOption(text, options.format);
-            }
-        } else if (arg == "--fail-on") {
-            if (error = value(text); error.empty()) {
-                error = parseFailOnOption(text, options.failOn);
-            }
-        } else if (arg == "--jobs" || arg == "-j") {
-            int jobs = 0;
-            if (error = value(text); error.empty() && !parsePositive(text, jobs)) {
-                error = "--jobs must be a positive number, not '" + text + "'";
-            }
-            options.jobs = static_cast<unsigned>(jobs);
-        } else if (arg == "--tu-timeout") {
-            if (error = value(text);
-                error.empty() && !parsePositive(text, options.tuTimeoutSeconds)) {
-                error = "--tu-timeout must be a positive number of seconds, not '" + text + "'";
-            }
-        } else if (arg.size() > 1 && arg.front() == '-') {
-            error = "unknown option '" + arg + "' (see: privaudit scan --help)";
-        } else {
-            options.paths.push_back(arg);
+    OptionParser parser("scan");
+    addReportOptions(parser, help, options.format, options.output, options.failOn);
+    parser.flag({"-q", "--quiet"}, [&options] { options.quiet = true; });
+    parser.flag({"--omit-suppressed"}, [&options] { options.omitSuppressed = true; });
+    parser.text({"-p"}, options.compileDatabase);
+    parser.text({"--baseline"}, options.baseline);
+    parser.text({"--write-baseline"}, options.writeBaseline);
+    parser.checked({"--shard"}, "K/N with 1 <= K <= N", [&options](const std::string& text) {
+        std::optional<core::Shard> shard = core::parseShard(text);
+        if (shard) {
+            options.shard = *shard;
         }
-        if (!error.empty()) {
-            return error;
+        return shard.has_value();
+    });
+    parser.text({"--changed-since"}, options.changedSince);
+    parser.text({"--stdin-filename"}, options.stdinFilename);
+    parser.text({"--cache"}, options.cacheFolder);
+    parser.text({"--config"}, options.policyFile);
+    parser.text({"--source-root"}, options.sourceRoot);
+    parser.checked({"--jobs", "-j"}, "a positive number", [&options](const std::string& text) {
+        int jobs = 0;
+        if (!parsePositive(text, jobs)) {
+            return false;
         }
+        options.jobs = static_cast<unsigned>(jobs);
+        return true;
+    });
+    parser.checked({"--tu-timeout"}, "a positive number of seconds",
+                   [&options](const std::string& text) {
+                       return parsePositive(text, options.tuTimeoutSeconds);
+                   });
+    if (std::string error = parser.parse(args, options.paths); !error.empty()) {
+        return error;
     }
     if (options.stdinFilename) {
         if (!options.paths.empty()) {
