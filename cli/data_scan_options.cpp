@@ -77,14 +77,7 @@ std::string parseDataScanOptions(const std::vector<std::string>& args, DataScanO
     parser.flag({"-q", "--quiet"}, [&options] { options.quiet = true; });
     parser.text({"--config"}, options.policyFile);
     parser.text({"--source-root"}, options.sourceRoot);
-    parser.checked({"--jobs", "-j"}, "a positive number", [&options](const std::string& text) {
-        int jobs = 0;
-        if (!parsePositive(text, jobs)) {
-            return false;
-        }
-        options.jobs = static_cast<unsigned>(jobs);
-        return true;
-    });
+    addJobsOption(parser, options.jobs);
     parser.checked({"--min-score"}, "a number from 0 to 1", [&options](const std::string& text) {
         return parseScore(text, options.minScore);
     });

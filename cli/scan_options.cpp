@@ -73,6 +73,17 @@ ReportFormat ScanOptions::reportFormat() const {
     return reportFormatFor(format, output);
 }
 
+void addJobsOption(OptionParser& parser, unsigned& jobs) {
+    parser.checked({"--jobs", "-j"}, "a positive number", [&jobs](const std::string& text) {
+        int given = 0;
+        if (!parsePositive(text, given)) {
+            return false;
+        }
+        jobs = static_cast<unsigned>(given);
+        return true;
+    });
+}
+
 std::string parseScanOptions(const std::vector<std::string>& args, ScanOptions& options,
                              bool& help) {
     help = false;
@@ -95,14 +106,7 @@ std::string parseScanOptions(const std::vector<std::string>& args, ScanOptions& 
     parser.text({"--cache"}, options.cacheFolder);
     parser.text({"--config"}, options.policyFile);
     parser.text({"--source-root"}, options.sourceRoot);
-    parser.checked({"--jobs", "-j"}, "a positive number", [&options](const std::string& text) {
-        int jobs = 0;
-        if (!parsePositive(text, jobs)) {
-            return false;
-        }
-        options.jobs = static_cast<unsigned>(jobs);
-        return true;
-    });
+    addJobsOption(parser, options.jobs);
     parser.checked({"--tu-timeout"}, "a positive number of seconds",
                    [&options](const std::string& text) {
                        return parsePositive(text, options.tuTimeoutSeconds);

@@ -41,6 +41,8 @@ extern const char* const scanUsage;
 
 // Option values both scan commands take: positive numbers.
 bool parsePositive(const std::string& text, int& value);
+// -j/--jobs N, a positive number.
+void addJobsOption(OptionParser& parser, unsigned& jobs);
 // --format when given, else by -o's extension (.sarif, .json, .html, .md, .xml), else text.
 ReportFormat reportFormatFor(const std::optional<ReportFormat>& format,
                              const std::optional<std::string>& output);
