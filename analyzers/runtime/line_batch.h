@@ -48,8 +48,9 @@ private:
     std::vector<BatchLine> lines_;
     size_t count_ = 0;
     // Fixed buffers, as a std::string zero-fills what it grows by, a pass over every byte for
-    // nothing. The text of a line that is its own filter text (not a blanked JSON object) is
-    // read into joined_ only; a JSON object into raw_, its blanked text into joined_.
+    // nothing. A whole line of a JSON-lines file is read into raw_ and its blanked text (a copy
+    // when it cannot be blanked) goes to joined_; any other line is read into joined_ only, as
+    // it is its own filter text.
     std::unique_ptr<char[]> raw_ = std::make_unique_for_overwrite<char[]>(capacity);
     size_t rawSize_ = 0;
     std::unique_ptr<char[]> joined_ = std::make_unique_for_overwrite<char[]>(capacity);
