@@ -52,7 +52,7 @@ TEST(TokenFilter, SimdClassificationMatchesThePortableOne) {
 // bytes to several blocks long with runs that cross windows and blocks.
 TEST(TokenFilter, Avx512RulesMatchTheScalarOnes) {
     if (!privaudit::runtime::avx512TokenStopsAvailable()) {
-        GTEST_SKIP() << "this CPU has no AVX-512 (BW and VBMI2)";
+        GTEST_SKIP() << "this CPU has no AVX-512 (BW, VBMI and VBMI2) or no GFNI";
     }
     using privaudit::runtime::WindowStops;
     std::mt19937 random(5);

@@ -1,10 +1,10 @@
 #include "analyzers/runtime/byte_masks.h"
 
 #include "analyzers/runtime/byte_masks_avx512.h"
-#include "analyzers/runtime/char_classes.h"
-#include "analyzers/runtime/shapes.h"
+#include "analyzers/runtime/byte_properties.h"
 
 #include <array>
+#include <bit>
 #include <cstring>
 
 #if defined(__x86_64__)
@@ -17,58 +17,22 @@ namespace {
 
 using Mask = std::uint64_t;
 
-enum Property : std::uint16_t {
-    WordByte = 1 << 0,
-    DigitByte = 1 << 1,
-    UpperByte = 1 << 2,
-    LowerByte = 1 << 3,
-    ZeroByte = 1 << 4,
-    AtByte = 1 << 5,
-    ColonByte = 1 << 6,
-    SlashByte = 1 << 7,
-    SpaceByte = 1 << 8,
-    DotByte = 1 << 9,
-    GroupSeparatorByte = 1 << 10,
-    JoinerByte = 1 << 11,
-    KeyJoinerByte = 1 << 12,
-    TriggerByte = 1 << 13,
-    StreetSuffixEndByte = 1 << 14,
-    KeyWordInitialByte = 1 << 15,
-};
-
-constexpr std::array<std::uint16_t, 256> byteProperties = [] {
-    std::array<std::uint16_t, 256> table{};
-    for (int c = 0; c < 256; ++c) {
-        std::uint16_t p = 0;
-        unsigned char cls = charClasses[c];
-        p |= cls != Other ? WordByte : 0;
-        p |= cls == Digit ? DigitByte : 0;
-        p |= cls == Upper ? UpperByte : 0;
-        p |= cls == Lower ? LowerByte : 0;
-        p |= c == '0' ? ZeroByte : 0;
-        p |= c == '@' ? AtByte : 0;
-        p |= c == ':' ? ColonByte : 0;
-        p |= c == '/' ? SlashByte : 0;
-        p |= c == ' ' ? SpaceByte : 0;
-        p |= c == '.' ? DotByte : 0;
-        p |= c == ' ' || c == '-' || c == '.' || c == '/' ? GroupSeparatorByte : 0;
-        p |= c == '-' || c == '_' || c == '.' || c == '/' || c == '#' || c == '+' ? JoinerByte : 0;
-        p |= c == '_' || c == '-' ? KeyJoinerByte : 0;
-        p |= c == '+' || c == '(' || c == '%' || c == '\\' ? TriggerByte : 0;
-        p |= streetSuffixEnds[c] ? StreetSuffixEndByte : 0;
-        p |= keyWordInitials[c] ? KeyWordInitialByte : 0;
-        table[c] = p;
-    }
-    return table;
-}();
-
 #if defined(__x86_64__)
-[[gnu::target("avx512bw")]] ByteMasks classifyAvx512(const char* bytes) {
+[[PRIVAUDIT_AVX512_CLASSIFIER]] ByteMasks classifyVector(__m512i v) {
+    const WindowPlanes planes = classifyPlanes(v);
+    alignas(64) std::uint64_t fields[16];
+    _mm512_store_si512(fields, planes.low);
+    _mm512_store_si512(fields + 8, planes.high);
+    static_assert(sizeof(fields) == sizeof(ByteMasks));
+    return std::bit_cast<ByteMasks>(fields);
+}
+
+[[PRIVAUDIT_AVX512_CLASSIFIER]] ByteMasks classifyAvx512(const char* bytes) {
     return classifyVector(_mm512_loadu_si512(bytes));
 }
 
 // A masked load: the bytes after the text are not read, and read as spaces.
-[[gnu::target("avx512bw")]] ByteMasks classifyTailAvx512(const char* bytes, size_t size) {
+[[PRIVAUDIT_AVX512_CLASSIFIER]] ByteMasks classifyTailAvx512(const char* bytes, size_t size) {
     const __mmask64 inside = (__mmask64{1} << size) - 1;
     return classifyVector(_mm512_mask_loadu_epi8(_mm512_set1_epi8(' '), inside, bytes));
 }
@@ -147,9 +111,8 @@ struct Classifier {
 const Classifier& classifier() {
 #if defined(__x86_64__)
     static const Classifier chosen =
-        __builtin_cpu_supports("avx512bw")
-            ? Classifier{classifyAvx512, classifyTailAvx512}
-            : Classifier{classifySse2, classifyTailPadded<classifySse2>};
+        avx512ClassifierAvailable() ? Classifier{classifyAvx512, classifyTailAvx512}
+                                    : Classifier{classifySse2, classifyTailPadded<classifySse2>};
 #else
     static const Classifier chosen = {classifyBytesPortable,
                                       classifyTailPadded<classifyBytesPortable>};
@@ -158,6 +121,15 @@ const Classifier& classifier() {
 }
 
 } // namespace
+
+bool avx512ClassifierAvailable() {
+#if defined(__x86_64__)
+    return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
+           __builtin_cpu_supports("gfni");
+#else
+    return false;
+#endif
+}
 
 ByteMasks classifyWindow(std::string_view text, std::ptrdiff_t base) {
     static const ByteMasks spaces = [] {
@@ -206,7 +178,7 @@ std::vector<ByteMasks (*)(const char*)> availableClassifiers() {
     std::vector<ByteMasks (*)(const char*)> classifiers = {classifyBytesPortable};
 #if defined(__x86_64__)
     classifiers.push_back(classifySse2);
-    if (__builtin_cpu_supports("avx512bw")) {
+    if (avx512ClassifierAvailable()) {
         classifiers.push_back(classifyAvx512);
     }
 #endif

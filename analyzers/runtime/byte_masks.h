@@ -6,7 +6,7 @@
 #include <vector>
 
 // 64 bytes of text as bit masks of the byte classes the token filter reasons about, one bit per
-// byte, bit i for byte i. Built with AVX-512 or SSE2 where the CPU has them.
+// byte, bit i for byte i. Built with AVX-512 (and GFNI) or SSE2 where the CPU has them.
 namespace privaudit::runtime {
 
 inline constexpr size_t windowSize = 64;
@@ -14,7 +14,8 @@ inline constexpr size_t windowSize = 64;
 // Generic over the mask type: one 64-bit word per window, or eight windows in one AVX-512
 // register (token_filter_avx512.cpp). An aggregate without member initializers, so it has no
 // constructor a translation unit built for AVX-512 could emit for others to share: write
-// `ByteMasks masks{}` for zeros.
+// `ByteMasks masks{}` for zeros. The fields are in the order of the Property bits of
+// byte_properties.h: the AVX-512 classifier fills them in that order.
 template <typename Mask> struct ClassMasks {
     Mask word;            // digits, letters and bytes >= 0x80, as in char_classes.h
     Mask digit;           // 0-9
@@ -35,6 +36,9 @@ template <typename Mask> struct ClassMasks {
 };
 
 using ByteMasks = ClassMasks<std::uint64_t>;
+
+// Whether the CPU has what the AVX-512 classifier needs: AVX-512 BW and VBMI, and GFNI.
+bool avx512ClassifierAvailable();
 
 // The masks of the window of `text` that starts at `base`; bytes outside the text read as
 // spaces, as at() and before() read them.

@@ -1,56 +1,99 @@
 #pragma once
 
-// The AVX-512 classification of 64 bytes into ByteMasks, for the translation units that run it
-// (byte_masks.cpp, token_filter_avx512.cpp) after checking that the CPU has AVX-512.
+// The AVX-512 classification of 64 bytes, for the translation units that run it (byte_masks.cpp,
+// token_filter_avx512.cpp) after checking that the CPU has AVX-512 BW and VBMI and GFNI
+// (avx512ClassifierAvailable).
+//
+// A table lookup gives each byte its properties (byte_properties.h) as two bytes, and a bit
+// transpose turns 64 such bytes into the 16 masks: GFNI's affine transform transposes the 8x8
+// bit matrix of each 8 bytes, a byte permutation then gathers the pieces of each mask.
 //
 // In an anonymous namespace on purpose: each of those translation units gets its own copy, so
 // the linker can never pick this code for a caller on a CPU without AVX-512.
 
 #include "analyzers/runtime/byte_masks.h"
+#include "analyzers/runtime/byte_properties.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+#define PRIVAUDIT_AVX512_CLASSIFIER gnu::target("avx512f,avx512bw,avx512vbmi,gfni")
+
 namespace privaudit::runtime {
 namespace {
 
-// 64 bytes in one register, a compare per mask. (GCC does not pass the target on to lambdas.)
-[[gnu::target("avx512bw")]] std::uint64_t equalTo(__m512i v, char c) {
-    return _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c));
+// 64 bytes to load into a register; not a std::array, whose member functions this translation
+// unit would compile for AVX-512 and might share.
+struct Bytes64 {
+    std::uint8_t bytes[64];
+};
+
+// Half `half` of byteProperties (bits 8 * half ...) for the bytes from 64 * part.
+constexpr Bytes64 propertyTable(unsigned half, unsigned part) {
+    Bytes64 table{};
+    for (unsigned c = 0; c < 64; ++c) {
+        table.bytes[c] = static_cast<std::uint8_t>(byteProperties[64 * part + c] >> (8 * half));
+    }
+    return table;
 }
 
-[[gnu::target("avx512bw")]] std::uint64_t inRange(__m512i v, char low, char high) {
-    return _mm512_cmplt_epu8_mask(_mm512_sub_epi8(v, _mm512_set1_epi8(low)),
-                                  _mm512_set1_epi8(static_cast<char>(high - low + 1)));
+inline constexpr Bytes64 lowProperties[] = {propertyTable(0, 0), propertyTable(0, 1)};
+inline constexpr Bytes64 highProperties[] = {propertyTable(1, 0), propertyTable(1, 1)};
+
+// Byte i of each 8 to 7 - i: the affine transform reads a matrix's rows last byte first.
+inline constexpr Bytes64 reverseEachEight = [] {
+    Bytes64 index{};
+    for (unsigned i = 0; i < 64; ++i) {
+        index.bytes[i] = static_cast<std::uint8_t>((i & ~7u) | (7 - (i & 7)));
+    }
+    return index;
+}();
+
+// Byte b of 64-bit word f from byte f of word b: the transpose of the 8x8 byte matrix.
+inline constexpr Bytes64 transposeBytes = [] {
+    Bytes64 index{};
+    for (unsigned i = 0; i < 64; ++i) {
+        index.bytes[i] = static_cast<std::uint8_t>(8 * (i % 8) + i / 8);
+    }
+    return index;
+}();
+
+[[PRIVAUDIT_AVX512_CLASSIFIER]] __m512i load(const Bytes64& table) {
+    return _mm512_loadu_si512(table.bytes);
 }
 
-[[gnu::target("avx512bw")]] ByteMasks classifyVector(__m512i v) {
-    ByteMasks m{};
-    m.digit = inRange(v, '0', '9');
-    m.upper = inRange(v, 'A', 'Z');
-    m.lower = inRange(v, 'a', 'z');
-    m.word = m.digit | m.upper | m.lower | _mm512_movepi8_mask(v); // bytes >= 0x80 too
-    m.zero = equalTo(v, '0');
-    m.at = equalTo(v, '@');
-    m.colon = equalTo(v, ':');
-    m.slash = equalTo(v, '/');
-    m.space = equalTo(v, ' ');
-    m.dot = equalTo(v, '.');
-    const std::uint64_t dash = equalTo(v, '-'), underscore = equalTo(v, '_'),
-                        plus = equalTo(v, '+');
-    m.groupSeparator = m.space | dash | m.dot | m.slash;
-    m.keyJoiner = dash | underscore;
-    m.joiner = dash | underscore | m.dot | m.slash | equalTo(v, '#') | plus;
-    m.trigger = plus | equalTo(v, '(') | equalTo(v, '%') | equalTo(v, '\\');
-    // The suffixes end in e g z m r d t or '.'; or-ing 0x20 folds capitals onto them and nothing
-    // else.
-    const __m512i folded = _mm512_or_si512(v, _mm512_set1_epi8(0x20));
-    m.streetSuffixEnd = m.dot | equalTo(folded, 'e') | equalTo(folded, 'g') | equalTo(folded, 'z') |
-                        equalTo(folded, 'm') | equalTo(folded, 'r') | equalTo(folded, 'd') |
-                        equalTo(folded, 't');
-    m.keyWordInitial = equalTo(v, 'b') | equalTo(v, 'e') | equalTo(v, 'g') | equalTo(v, 'r') |
-                       equalTo(v, 's') | equalTo(v, 'x');
-    return m;
+// The masks of one window: 64-bit word f of `low` is field f of ByteMasks, of `high` field 8 + f.
+struct WindowPlanes {
+    __m512i low;
+    __m512i high;
+};
+
+// Byte i of the result from byte index[i] of `v`. (GCC 12's _mm512_permutexvar_epi8 warns about
+// the undefined register it merges into; the zero-masked form has none.)
+[[PRIVAUDIT_AVX512_CLASSIFIER]] __m512i permuteBytes(const Bytes64& index, __m512i v) {
+    return _mm512_maskz_permutexvar_epi8(~__mmask64{0}, load(index), v);
+}
+
+// 64 bytes of one property each (bit f of byte i: byte i has property f; every 8 bytes in reverse
+// order) to the masks: word f of the result is the mask of property f. (GCC does not pass the
+// target on to lambdas.)
+[[PRIVAUDIT_AVX512_CLASSIFIER]] __m512i transposeBits(__m512i properties) {
+    // Row k of the identity: byte k of each word of the result takes bit k of each of the
+    // word's 8 bytes, the first byte in bit 0.
+    const __m512i identity = _mm512_set1_epi64(0x8040201008040201);
+    return permuteBytes(transposeBytes, _mm512_gf2p8affine_epi64_epi8(identity, properties, 0));
+}
+
+[[PRIVAUDIT_AVX512_CLASSIFIER]] WindowPlanes classifyPlanes(__m512i v) {
+    const __m512i bytes = permuteBytes(reverseEachEight, v);
+    // The tables hold bytes 0-127; the lookup reads the seven low bits of the index.
+    const __mmask64 ascii = ~_mm512_movepi8_mask(bytes);
+    const __m512i low = _mm512_mask_mov_epi8(
+        _mm512_set1_epi8(WordByte), ascii,
+        _mm512_permutex2var_epi8(load(lowProperties[0]), bytes, load(lowProperties[1])));
+    const __m512i high = _mm512_maskz_permutex2var_epi8(ascii, load(highProperties[0]), bytes,
+                                                        load(highProperties[1]));
+    return {transposeBits(low), transposeBits(high)};
 }
 
 } // namespace

@@ -89,7 +89,7 @@ size_t tokenStart(std::string_view text, const WindowStops* windows, size_t w,
 
 bool avx512TokenStopsAvailable() {
 #if defined(__x86_64__)
-    return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi2");
+    return avx512ClassifierAvailable() && __builtin_cpu_supports("avx512vbmi2");
 #else
     return false;
 #endif

@@ -1,16 +1,18 @@
 // The token filter's rules (token_rules.h) eight windows at a time: one AVX-512 register holds a
 // byte class of 512 bytes, and each rule is a handful of instructions for all eight windows.
 //
-// Built with -mavx512f -mavx512bw -mavx512vbmi2 (CMakeLists.txt) and run only when the CPU has
-// them (avx512TokenStopsAvailable in token_filter.cpp). Nothing compiled here may be shared with
-// another translation unit: apart from tokenStopMasksAvx512 everything is in an anonymous
-// namespace, ClassMasks has no constructor to emit, and no standard-library function is called.
+// Built with -mavx512f -mavx512bw -mavx512vbmi -mavx512vbmi2 -mgfni (CMakeLists.txt) and run only
+// when the CPU has them (avx512TokenStopsAvailable in token_filter.cpp). Nothing compiled here may
+// be shared with another translation unit: apart from tokenStopMasksAvx512 everything is in an
+// anonymous namespace, ClassMasks has no constructor to emit, and no standard-library function is
+// called.
 #include "analyzers/runtime/byte_masks_avx512.h"
 #include "analyzers/runtime/token_rules.h"
 
 namespace privaudit::runtime {
 
-#if defined(__AVX512F__) && defined(__AVX512BW__) && defined(__AVX512VBMI2__)
+#if defined(__AVX512F__) && defined(__AVX512BW__) && defined(__AVX512VBMI__) &&                    \
+    defined(__AVX512VBMI2__) && defined(__GFNI__)
 
 namespace {
 
@@ -52,58 +54,60 @@ struct VectorOps {
     }
 };
 
-// The fields of ClassMasks, listed once, for moving windows into lanes.
-template <typename Mask> struct Fields {
-    static constexpr Mask ClassMasks<Mask>::* all[] = {&ClassMasks<Mask>::word,
-                                                       &ClassMasks<Mask>::digit,
-                                                       &ClassMasks<Mask>::upper,
-                                                       &ClassMasks<Mask>::lower,
-                                                       &ClassMasks<Mask>::zero,
-                                                       &ClassMasks<Mask>::at,
-                                                       &ClassMasks<Mask>::colon,
-                                                       &ClassMasks<Mask>::slash,
-                                                       &ClassMasks<Mask>::space,
-                                                       &ClassMasks<Mask>::dot,
-                                                       &ClassMasks<Mask>::groupSeparator,
-                                                       &ClassMasks<Mask>::joiner,
-                                                       &ClassMasks<Mask>::keyJoiner,
-                                                       &ClassMasks<Mask>::trigger,
-                                                       &ClassMasks<Mask>::streetSuffixEnd,
-                                                       &ClassMasks<Mask>::keyWordInitial};
-};
-constexpr unsigned fieldCount =
-    sizeof(Fields<std::uint64_t>::all) / sizeof(Fields<std::uint64_t>::all[0]);
-static_assert(sizeof(ByteMasks) == fieldCount * sizeof(std::uint64_t), "a field is not listed");
+// The fields of ClassMasks in their order, the order of the Property bits (byte_properties.h).
+constexpr Lanes Block::* fields[] = {
+    &Block::word,      &Block::digit,   &Block::upper,           &Block::lower,
+    &Block::zero,      &Block::at,      &Block::colon,           &Block::slash,
+    &Block::space,     &Block::dot,     &Block::groupSeparator,  &Block::joiner,
+    &Block::keyJoiner, &Block::trigger, &Block::streetSuffixEnd, &Block::keyWordInitial};
+static_assert(sizeof(Block) == sizeof(fields) / sizeof(fields[0]) * sizeof(Lanes),
+              "a field is not listed");
 
-Block broadcast(const ByteMasks& window) {
-    Block block{};
-    for (unsigned f = 0; f < fieldCount; ++f) {
-        block.*Fields<Lanes>::all[f] =
-            _mm512_set1_epi64(static_cast<long long>(window.*Fields<std::uint64_t>::all[f]));
+// Lane j of register f from 64-bit word f of register j: an 8x8 transpose of 64-bit words, in
+// three rounds that swap the off-diagonal blocks of 1, 2 and 4 words.
+void transposeWords(__m512i (&r)[8]) {
+#pragma GCC unroll 3
+    for (unsigned s = 1; s < 8; s *= 2) {
+        long long keep[8], swap[8];
+        for (unsigned q = 0; q < 8; ++q) {
+            keep[q] = (q & s) != 0 ? 8 + q - s : q;
+            swap[q] = (q & s) != 0 ? 8 + q : q + s;
+        }
+        const __m512i keepIndex = _mm512_loadu_si512(keep), swapIndex = _mm512_loadu_si512(swap);
+#pragma GCC unroll 8
+        for (unsigned i = 0; i < 8; ++i) {
+            if ((i & s) == 0) {
+                const __m512i first = r[i], second = r[i + s];
+                r[i] = _mm512_permutex2var_epi64(first, keepIndex, second);
+                r[i + s] = _mm512_permutex2var_epi64(first, swapIndex, second);
+            }
+        }
     }
-    return block;
 }
 
 // The eight windows from `base`; bytes after the text read as spaces.
-Block classifyBlock(const char* data, size_t size, size_t base, const ByteMasks& spaces) {
-    alignas(64) std::uint64_t lanes[fieldCount][8];
+Block classifyBlock(const char* data, size_t size, size_t base) {
+    __m512i low[8], high[8];
+#pragma GCC unroll 8
     for (unsigned lane = 0; lane < 8; ++lane) {
         const size_t start = base + lane * windowSize;
-        ByteMasks window = spaces;
+        __m512i bytes = _mm512_set1_epi8(' ');
         if (start + windowSize <= size) {
-            window = classifyVector(_mm512_loadu_si512(data + start));
+            bytes = _mm512_loadu_si512(data + start);
         } else if (start < size) {
             const __mmask64 inside = (__mmask64{1} << (size - start)) - 1;
-            window =
-                classifyVector(_mm512_mask_loadu_epi8(_mm512_set1_epi8(' '), inside, data + start));
+            bytes = _mm512_mask_loadu_epi8(bytes, inside, data + start);
         }
-        for (unsigned f = 0; f < fieldCount; ++f) {
-            lanes[f][lane] = window.*Fields<std::uint64_t>::all[f];
-        }
+        const WindowPlanes planes = classifyPlanes(bytes);
+        low[lane] = planes.low;
+        high[lane] = planes.high;
     }
+    transposeWords(low);
+    transposeWords(high);
     Block block{};
-    for (unsigned f = 0; f < fieldCount; ++f) {
-        block.*Fields<Lanes>::all[f] = _mm512_load_si512(lanes[f]);
+    for (unsigned f = 0; f < 8; ++f) {
+        block.*fields[f] = low[f];
+        block.*fields[8 + f] = high[f];
     }
     return block;
 }
@@ -112,14 +116,13 @@ Block classifyBlock(const char* data, size_t size, size_t base, const ByteMasks&
 
 void tokenStopMasksAvx512(const char* data, size_t size, bool capitalWords, WindowStops* stops) {
     const size_t windows = size / windowSize + 1;
-    static const ByteMasks spaceWindow = classifyVector(_mm512_set1_epi8(' '));
-    static const Block spaces = broadcast(spaceWindow);
+    static const Block spaces = classifyBlock(nullptr, 0, 0);
     Block before = spaces;
-    Block current = classifyBlock(data, size, 0, spaceWindow);
+    Block current = classifyBlock(data, size, 0);
     RunCarries carries{};
     for (size_t first = 0; first < windows; first += 8) {
         const size_t next = (first + 8) * windowSize;
-        const Block after = next >= size ? spaces : classifyBlock(data, size, next, spaceWindow);
+        const Block after = next >= size ? spaces : classifyBlock(data, size, next);
         const Stops<Lanes> found =
             tokenStops<VectorOps>(before, current, after, carries, capitalWords);
         alignas(64) std::uint64_t definite[8], toRefine[8], trigger[8], word[8];
