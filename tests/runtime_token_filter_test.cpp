@@ -73,9 +73,10 @@ TEST(TokenFilter, Avx512RulesMatchTheScalarOnes) {
         privaudit::runtime::tokenStopMasksAvx512(text.data(), text.size(), capitalWords,
                                                  avx512.data());
         for (size_t w = 0; w < scalar.size(); ++w) {
-            ASSERT_EQ(
-                std::tie(scalar[w].definite, scalar[w].toRefine, scalar[w].trigger, scalar[w].word),
-                std::tie(avx512[w].definite, avx512[w].toRefine, avx512[w].trigger, avx512[w].word))
+            ASSERT_EQ(std::tie(scalar[w].definite, scalar[w].toRefine, scalar[w].yearLead,
+                               scalar[w].trigger, scalar[w].word),
+                      std::tie(avx512[w].definite, avx512[w].toRefine, avx512[w].yearLead,
+                               avx512[w].trigger, avx512[w].word))
                 << "window " << w << " of " << text;
         }
     }
@@ -146,7 +147,7 @@ TEST(TokenFilter, AgreesOnValuesAtTheEdgesOfItsRules) {
     // street name (before ':' too, and with a letter), a phone number grouped by '-' after a
     // group of 5 and 2, encoded runs of a word of 16 and 17 bytes and the base64 bytes after it,
     // an IPv6 address that opens with a letter, a date of birth five years back, an Amex card
-    // number of 15 digits.
+    // number of 15 digits, a Mastercard number whose first group reads as a recent year.
     for (std::string_view text :
          {"wallet bc1qqqqq399cqn",
           "wallet bc1qpzry9r7lxu2.",
@@ -167,7 +168,8 @@ TEST(TokenFilter, AgreesOnValuesAtTheEdgesOfItsRules) {
           "Am Ring 12a, 10115 Berlin",
           "ip 2a01:4f8::1",
           "geboren am 3.7.2019",
-          "amex 378282246310005 ok"}) {
+          "amex 378282246310005 ok",
+          "card 2223-0000-4841-0010 ok"}) {
         std::vector<privaudit::runtime::Candidate> candidates;
         std::vector<privaudit::runtime::EncodedSpan> encoded;
         privaudit::runtime::findCandidates(text, candidates, encoded);

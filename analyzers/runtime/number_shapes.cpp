@@ -384,10 +384,14 @@ size_t matchMixedToken(std::string_view text, size_t begin, size_t end,
 // for cards, SSN, NHS and tax numbers; not a phone number, which starts with 0), and the year
 // on its own is cut off by the '-' and digit after it (rightBoundaryOk): nothing, known before
 // the groups are collected. The digit token [begin, tokenEnd) is all digits.
+bool recentYear(std::string_view text, size_t begin) {
+    return number(text, {begin, begin + 4}) > currentYear() - 5;
+}
+
 bool recentDateLead(std::string_view text, size_t begin, size_t tokenEnd) {
     return tokenEnd - begin == 4 && at(text, tokenEnd) == '-' && isDigit(at(text, tokenEnd + 1)) &&
            isDigit(at(text, tokenEnd + 2)) && !isDigit(at(text, tokenEnd + 3)) &&
-           number(text, {begin, tokenEnd}) > currentYear() - 5;
+           recentYear(text, begin);
 }
 
 namespace {
@@ -404,8 +408,7 @@ bool recentDottedDate(std::string_view text, size_t begin, size_t tokenEnd) {
     return tokenEnd - begin <= 2 && at(text, tokenEnd) == '.' && monthEnd - month >= 1 &&
            monthEnd - month <= 2 && at(text, monthEnd) == '.' && isDigit(at(text, year)) &&
            isDigit(at(text, year + 1)) && isDigit(at(text, year + 2)) &&
-           isDigit(at(text, year + 3)) && !isDigit(at(text, year + 4)) &&
-           number(text, {year, year + 4}) > currentYear() - 5;
+           isDigit(at(text, year + 3)) && !isDigit(at(text, year + 4)) && recentYear(text, year);
 }
 
 } // namespace

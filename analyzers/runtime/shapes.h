@@ -51,6 +51,9 @@ inline constexpr std::array<bool, 256> streetSuffixEnds = [] {
 // separators: cards, SSN, NHS, Steuer-ID, national phone numbers, dates, IPv4, PLZ, addresses.
 size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
                    std::vector<Candidate>& out);
+// Whether the four digits at `begin` are a year too recent for a birth date: of the last five
+// years or later.
+bool recentYear(std::string_view text, size_t begin);
 // A year of the last five years, '-' and two digits ("2026-11-03"): the log timestamp that
 // matchNumber turns away first. [begin, tokenEnd) is a run of digits.
 bool recentDateLead(std::string_view text, size_t begin, size_t tokenEnd);

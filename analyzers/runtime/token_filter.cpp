@@ -44,11 +44,11 @@ struct ScalarOps {
 };
 
 // Whether the finder's step does nothing with the token [begin, end) that tokenStops left to
-// refine: a number numberInert turns away (a log timestamp's year, a date, a house number after
-// no street name, ...), a lower-case-led word of 16 to 19 bytes before a space (too short for an
-// encoded run, and no shape starts with it: plainWord in findCandidatesAt), or one of under 16
-// bytes (inertWord, then matchLowerWord: they do something with a bech32 address, "bc1", an
-// API-key prefix word before '_' or '-', a JWT before '.', "eyJ", and a word before '@' or ':').
+// refine: a number numberInert turns away (a recent date, a house number after no street name,
+// ...), a lower-case-led word of 16 to 19 bytes before a space (too short for an encoded run,
+// and no shape starts with it: plainWord in findCandidatesAt), or one of under 16 bytes (inertWord,
+// then matchLowerWord: they do something with a bech32 address, "bc1", an API-key prefix word
+// before '_' or '-', a JWT before '.', "eyJ", and a word before '@' or ':').
 bool tokenInert(std::string_view text, size_t begin, size_t end) {
     std::string_view token = text.substr(begin, end - begin);
     char next = at(text, end);
@@ -104,7 +104,7 @@ void tokenStopMasksScalar(const char* data, size_t size, bool capitalWords, Wind
         ByteMasks after = classifyWindow(text, static_cast<std::ptrdiff_t>((w + 1) * windowSize));
         const Stops<Mask> found =
             tokenStops<ScalarOps>(before, current, after, carries, capitalWords);
-        stops[w] = {found.definite, found.toRefine, current.trigger, current.word};
+        stops[w] = {found.definite, found.toRefine, found.yearLead, current.trigger, current.word};
         before = current;
         current = after;
     }
@@ -122,7 +122,8 @@ void tokensToMatch(std::string_view text, std::vector<size_t>& positions,
     for (size_t w = 0; w < windows.size(); ++w) {
         const WindowStops& window = windows[w];
         const Mask tokens = window.definite | window.toRefine;
-        for (Mask pending = tokens | window.trigger; pending != 0; pending &= pending - 1) {
+        for (Mask pending = tokens | window.yearLead | window.trigger; pending != 0;
+             pending &= pending - 1) {
             const unsigned bit = static_cast<unsigned>(std::countr_zero(pending));
             const size_t pos = w * windowSize + bit;
             if (pos > n) {
@@ -133,6 +134,9 @@ void tokensToMatch(std::string_view text, std::vector<size_t>& positions,
                 if (!((window.toRefine >> bit) & 1) || !tokenInert(text, begin, pos)) {
                     positions.push_back(begin);
                 }
+            }
+            if (((window.yearLead >> bit) & 1) && !recentYear(text, pos - 4)) {
+                positions.push_back(pos - 4);
             }
             if ((window.trigger >> bit) & 1) {
                 positions.push_back(pos);

@@ -125,13 +125,15 @@ void tokenStopMasksAvx512(const char* data, size_t size, bool capitalWords, Wind
         const Block after = next >= size ? spaces : classifyBlock(data, size, next);
         const Stops<Lanes> found =
             tokenStops<VectorOps>(before, current, after, carries, capitalWords);
-        alignas(64) std::uint64_t definite[8], toRefine[8], trigger[8], word[8];
+        alignas(64) std::uint64_t definite[8], toRefine[8], yearLead[8], trigger[8], word[8];
         _mm512_store_si512(definite, found.definite);
         _mm512_store_si512(toRefine, found.toRefine);
+        _mm512_store_si512(yearLead, found.yearLead);
         _mm512_store_si512(trigger, current.trigger);
         _mm512_store_si512(word, current.word);
         for (unsigned lane = 0; lane < 8 && first + lane < windows; ++lane) {
-            stops[first + lane] = {definite[lane], toRefine[lane], trigger[lane], word[lane]};
+            stops[first + lane] = {definite[lane], toRefine[lane], yearLead[lane], trigger[lane],
+                                   word[lane]};
         }
         before = current;
         current = after;

@@ -20,13 +20,14 @@ namespace privaudit::runtime {
 struct WindowStops {
     std::uint64_t definite;
     std::uint64_t toRefine; // visited unless tokenInert says the step does nothing with it
+    std::uint64_t yearLead; // four digits before a date's "-MM": visited unless a recent year
     std::uint64_t trigger;
     std::uint64_t word;
 };
 
 // Whether a run of each kind the rules follow goes on across the edge into the next window.
 struct RunCarries {
-    bool anyDigit, goodDigit, allDigit, street, upper, capital, allUpper, keyWord;
+    bool anyDigit, goodDigit, allDigit, zeroLed, street, upper, capital, allUpper, keyWord;
 };
 
 namespace {
@@ -34,6 +35,7 @@ namespace {
 template <typename Mask> struct Stops {
     Mask definite;
     Mask toRefine;
+    Mask yearLead;
 };
 
 // atLeast[k]: the k bytes before are word bytes, so a token ending here is at least k long.
@@ -133,10 +135,11 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     const Mask anyDigit = Ops::afterRunsFrom(word, digitStarts, carry.anyDigit);
     const Mask goodDigit = Ops::afterRunsFrom(word, goodDigitStarts, carry.goodDigit);
     const Mask allDigit = Ops::afterRunsFrom(m.digit, goodDigitStarts, carry.allDigit) & ~word;
+    // A number that opens with '0': a national phone number.
+    const Mask zeroLed =
+        Ops::afterRunsFrom(m.digit, goodDigitStarts & m.zero, carry.zeroLed) & ~word;
     const Mask streetNumber =
         Ops::afterRunsFrom(word, goodDigitStarts & afterStreetName, carry.street);
-    // A '0' 12 bytes back: the first digit of a 12-digit number.
-    const Mask zeroLed = Ops::template back<12>(m.zero, before.zero);
 
     const Mask upperStarts = starts & m.upper;
     const Mask upper = Ops::afterRunsFrom(word, upperStarts, carry.upper);
@@ -159,11 +162,11 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     // 11, a phone number of 12 with its leading 0, cards 13-19); a short one only as a house
     // number.
     // A number grouped by '-' is one of them only when its first group has 3 or 4 digits (SSN,
-    // NHS and US phone numbers, cards, ISO dates) or opens with a 0 (phone numbers; tokenInert
-    // looks): the others, "Ticket 20264554-7428", "Artikel 377932-77", are nothing, on their own
-    // too, cut off by the '-' and digit after them (rightBoundaryOk).
+    // NHS and US phone numbers, cards, ISO dates) or opens with a 0 (phone numbers): the others,
+    // "Ticket 20264554-7428", "Artikel 377932-77", are nothing, on their own too, cut off by the
+    // '-' and digit after them (rightBoundaryOk).
     const Mask otherDashGroup =
-        allDigit & otherwiseGrouped & m.keyJoiner & ~lengthIs(3) & ~lengthIs(4);
+        allDigit & otherwiseGrouped & m.keyJoiner & ~lengthIs(3) & ~lengthIs(4) & ~zeroLed;
     // An 11-digit number on its own (a Steuer-ID?) and one of 13 and more (a card?) are left to
     // tokenInert, which checks.
     const Mask validatedNumber = allDigit & ~grouped & (lengthIs(11) | atLeast[13]);
@@ -186,17 +189,18 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     definite |=
         upper & atLeast[3] & ~capitalized & (~allUpper | (capitalWords ? atLeast[8] : Mask{}));
     definite |= upper & m.keyJoiner & ~lengthIs(3);
-    // recentDateLead: a log timestamp's year before '-'; matchLowerWord: API-key prefixes
-    // before '_' or '-', a JWT before '.', bech32 addresses (14 bytes and more), each a word
-    // that opens with a key word's initial ("trace_id" and "order_id" do not). tokenInert
-    // looks at their bytes.
-    const Mask year = allDigit & otherwiseGrouped & lengthIs(4) & m.keyJoiner;
+    // recentDateLead: a log timestamp's year before '-', two digits and no third; matchLowerWord:
+    // API-key prefixes before '_' or '-', a JWT before '.', bech32 addresses (14 bytes and more),
+    // each a word that opens with a key word's initial ("trace_id" and "order_id" do not).
+    // tokenInert looks at their bytes.
+    const Mask yearLead = allDigit & otherwiseGrouped & lengthIs(4) & m.keyJoiner &
+                          Ops::template ahead<2>(m.digit, after.digit) &
+                          ~Ops::template ahead<3>(m.digit, after.digit);
     const Mask lowerWord = keyWord & (m.keyJoiner | m.dot | atLeast[14]);
     // A year before '-' stops for nothing else (it is too short, its terminator is '-', and
-    // recentDateLead comes before the house-number check), so it is only refined.
-    return {definite & ~year,
-            year |
-                ((otherDashGroup | validatedNumber | houseNumberOrDate | lowerWord) & ~definite)};
+    // recentDateLead comes before the house-number check): only its value remains to look at.
+    return {definite & ~yearLead, (validatedNumber | houseNumberOrDate | lowerWord) & ~definite,
+            yearLead};
 }
 
 } // namespace
