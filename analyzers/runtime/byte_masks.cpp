@@ -4,7 +4,6 @@
 #include "analyzers/runtime/byte_properties.h"
 
 #include <array>
-#include <bit>
 #include <cstring>
 
 #if defined(__x86_64__)
@@ -20,11 +19,13 @@ using Mask = std::uint64_t;
 #if defined(__x86_64__)
 [[PRIVAUDIT_AVX512_CLASSIFIER]] ByteMasks classifyVector(__m512i v) {
     const WindowPlanes planes = classifyPlanes(v);
-    alignas(64) std::uint64_t fields[16];
-    _mm512_store_si512(fields, planes.low);
-    _mm512_store_si512(fields + 8, planes.high);
-    static_assert(sizeof(fields) == sizeof(ByteMasks));
-    return std::bit_cast<ByteMasks>(fields);
+    alignas(64) std::uint64_t fields[8 * planeCount];
+    for (unsigned p = 0; p < planeCount; ++p) {
+        _mm512_store_si512(fields + 8 * p, planes.plane[p]);
+    }
+    ByteMasks masks;
+    std::memcpy(&masks, fields, sizeof(masks));
+    return masks;
 }
 
 [[PRIVAUDIT_AVX512_CLASSIFIER]] ByteMasks classifyAvx512(const char* bytes) {
@@ -39,6 +40,17 @@ using Mask = std::uint64_t;
 
 Mask bitsOf(__m128i bytes) {
     return static_cast<std::uint32_t>(_mm_movemask_epi8(bytes));
+}
+
+// The bytes of `v` that are lower-case letters in `set`.
+__m128i inLetters(__m128i v, const std::array<bool, 256>& set) {
+    __m128i found = _mm_setzero_si128();
+    for (char c = 'a'; c <= 'z'; ++c) {
+        if (set[static_cast<unsigned char>(c)]) {
+            found = _mm_or_si128(found, _mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+        }
+    }
+    return found;
 }
 
 // Four times 16 bytes, a compare and a movemask per mask.
@@ -78,17 +90,13 @@ ByteMasks classifySse2(const char* bytes) {
                                   either(is('#'), plus)))
                     << shift;
         m.trigger |= bitsOf(either(either(plus, is('(')), either(is('%'), is('\\')))) << shift;
+        // Or-ing 0x20 folds capitals onto the letters and nothing else onto them.
         const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-        __m128i suffixEnd = dot;
-        for (char c : {'e', 'g', 'z', 'm', 'r', 'd', 't'}) {
-            suffixEnd = either(suffixEnd, _mm_cmpeq_epi8(folded, _mm_set1_epi8(c)));
-        }
-        m.streetSuffixEnd |= bitsOf(suffixEnd) << shift;
-        __m128i initial = is('b');
-        for (char c : {'e', 'g', 'r', 's', 'x'}) {
-            initial = either(initial, is(c));
-        }
-        m.keyWordInitial |= bitsOf(initial) << shift;
+        m.streetSuffixEnd |= bitsOf(either(dot, inLetters(folded, streetSuffixEnds))) << shift;
+        m.encodedInitial |= bitsOf(inLetters(v, encodedInitials)) << shift;
+        m.encodedSecond |= bitsOf(inLetters(v, encodedSeconds)) << shift;
+        m.apiKeyInitial |= bitsOf(inLetters(v, apiKeyInitials)) << shift;
+        m.apiKeySecond |= bitsOf(inLetters(v, apiKeySeconds)) << shift;
     }
     return m;
 }
@@ -150,7 +158,7 @@ ByteMasks classifyWindow(std::string_view text, std::ptrdiff_t base) {
 ByteMasks classifyBytesPortable(const char* bytes) {
     ByteMasks m{};
     for (unsigned i = 0; i < windowSize; ++i) {
-        const std::uint16_t p = byteProperties[static_cast<unsigned char>(bytes[i])];
+        const std::uint32_t p = byteProperties[static_cast<unsigned char>(bytes[i])];
         auto bit = [&](Property property) {
             return static_cast<Mask>((p & property) != 0) << i;
         };
@@ -169,7 +177,10 @@ ByteMasks classifyBytesPortable(const char* bytes) {
         m.keyJoiner |= bit(KeyJoinerByte);
         m.trigger |= bit(TriggerByte);
         m.streetSuffixEnd |= bit(StreetSuffixEndByte);
-        m.keyWordInitial |= bit(KeyWordInitialByte);
+        m.encodedInitial |= bit(EncodedInitialByte);
+        m.encodedSecond |= bit(EncodedSecondByte);
+        m.apiKeyInitial |= bit(ApiKeyInitialByte);
+        m.apiKeySecond |= bit(ApiKeySecondByte);
     }
     return m;
 }

@@ -32,7 +32,11 @@ template <typename Mask> struct ClassMasks {
     Mask keyJoiner;       // '_' '-': inside API keys
     Mask trigger;         // '+' '(' '%' '\\': the finder visits them
     Mask streetSuffixEnd; // the last byte of a street suffix (shapes.h)
-    Mask keyWordInitial;  // b e g r s x: opens a key word (keyWordInitials in shapes.h)
+    // The first two letters of the lower-case words matchLowerWord does something with (shapes.h)
+    Mask encodedInitial; // b e: of a bech32 address or a JWT (encodedWordOpenings)
+    Mask encodedSecond;  // c y
+    Mask apiKeyInitial;  // g r s x: of an API-key prefix (apiKeyPrefixes)
+    Mask apiKeySecond;   // h i k l o
 };
 
 using ByteMasks = ClassMasks<std::uint64_t>;

@@ -4,8 +4,8 @@
 // token_filter_avx512.cpp) after checking that the CPU has AVX-512 BW and VBMI and GFNI
 // (avx512ClassifierAvailable).
 //
-// A table lookup gives each byte its properties (byte_properties.h) as two bytes, and a bit
-// transpose turns 64 such bytes into the 16 masks: GFNI's affine transform transposes the 8x8
+// A table lookup gives each byte its properties (byte_properties.h), eight to a byte, and a bit
+// transpose turns 64 such bytes into eight masks: GFNI's affine transform transposes the 8x8
 // bit matrix of each 8 bytes, a byte permutation then gathers the pieces of each mask.
 //
 // In an anonymous namespace on purpose: each of those translation units gets its own copy, so
@@ -28,17 +28,21 @@ struct Bytes64 {
     std::uint8_t bytes[64];
 };
 
-// Half `half` of byteProperties (bits 8 * half ...) for the bytes from 64 * part.
-constexpr Bytes64 propertyTable(unsigned half, unsigned part) {
+// The properties of the masks 8 * plane ... 8 * plane + 7 of the bytes from 64 * part on.
+constexpr Bytes64 propertyTable(unsigned plane, unsigned part) {
     Bytes64 table{};
     for (unsigned c = 0; c < 64; ++c) {
-        table.bytes[c] = static_cast<std::uint8_t>(byteProperties[64 * part + c] >> (8 * half));
+        table.bytes[c] = static_cast<std::uint8_t>(byteProperties[64 * part + c] >> (8 * plane));
     }
     return table;
 }
 
-inline constexpr Bytes64 lowProperties[] = {propertyTable(0, 0), propertyTable(0, 1)};
-inline constexpr Bytes64 highProperties[] = {propertyTable(1, 0), propertyTable(1, 1)};
+// Eight masks to a plane: ByteMasks has up to 24.
+constexpr unsigned planeCount = (sizeof(ByteMasks) / sizeof(std::uint64_t) + 7) / 8;
+static_assert(planeCount <= 3, "more masks than the property words have bytes");
+inline constexpr Bytes64 properties[][2] = {{propertyTable(0, 0), propertyTable(0, 1)},
+                                            {propertyTable(1, 0), propertyTable(1, 1)},
+                                            {propertyTable(2, 0), propertyTable(2, 1)}};
 
 // Byte i of each 8 to 7 - i: the affine transform reads a matrix's rows last byte first.
 inline constexpr Bytes64 reverseEachEight = [] {
@@ -62,10 +66,9 @@ inline constexpr Bytes64 transposeBytes = [] {
     return _mm512_loadu_si512(table.bytes);
 }
 
-// The masks of one window: 64-bit word f of `low` is field f of ByteMasks, of `high` field 8 + f.
+// The masks of one window: 64-bit word f of plane p is field 8 * p + f of ByteMasks.
 struct WindowPlanes {
-    __m512i low;
-    __m512i high;
+    __m512i plane[planeCount];
 };
 
 // Byte i of the result from byte index[i] of `v`. (GCC 12's _mm512_permutexvar_epi8 warns about
@@ -86,14 +89,17 @@ struct WindowPlanes {
 
 [[PRIVAUDIT_AVX512_CLASSIFIER]] WindowPlanes classifyPlanes(__m512i v) {
     const __m512i bytes = permuteBytes(reverseEachEight, v);
-    // The tables hold bytes 0-127; the lookup reads the seven low bits of the index.
+    // The tables hold bytes 0-127; the lookup reads the seven low bits of the index. A byte from
+    // 0x80 on is a word byte (bit 0 of plane 0) and nothing else (byte_properties.h).
     const __mmask64 ascii = ~_mm512_movepi8_mask(bytes);
-    const __m512i low = _mm512_mask_mov_epi8(
-        _mm512_set1_epi8(WordByte), ascii,
-        _mm512_permutex2var_epi8(load(lowProperties[0]), bytes, load(lowProperties[1])));
-    const __m512i high = _mm512_maskz_permutex2var_epi8(ascii, load(highProperties[0]), bytes,
-                                                        load(highProperties[1]));
-    return {transposeBits(low), transposeBits(high)};
+    WindowPlanes planes;
+    for (unsigned p = 0; p < planeCount; ++p) {
+        const __m512i found = _mm512_maskz_permutex2var_epi8(ascii, load(properties[p][0]), bytes,
+                                                             load(properties[p][1]));
+        planes.plane[p] = transposeBits(
+            p == 0 ? _mm512_mask_mov_epi8(_mm512_set1_epi8(WordByte), ascii, found) : found);
+    }
+    return planes;
 }
 
 } // namespace

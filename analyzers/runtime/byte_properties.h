@@ -9,10 +9,10 @@
 // Every byte class of ClassMasks (byte_masks.h) for each of the 256 bytes: bit f of
 // byteProperties[c] says whether byte c is in the class of field f of ClassMasks, in the order
 // the fields are declared. The portable classifier reads it a byte at a time, the AVX-512 one
-// (byte_masks_avx512.h) as two 128-byte lookup tables.
+// (byte_masks_avx512.h) as 128-byte lookup tables, one per byte of a property word.
 namespace privaudit::runtime {
 
-enum Property : std::uint16_t {
+enum Property : std::uint32_t {
     WordByte = 1 << 0,
     DigitByte = 1 << 1,
     UpperByte = 1 << 2,
@@ -28,13 +28,21 @@ enum Property : std::uint16_t {
     KeyJoinerByte = 1 << 12,
     TriggerByte = 1 << 13,
     StreetSuffixEndByte = 1 << 14,
-    KeyWordInitialByte = 1 << 15,
+    EncodedInitialByte = 1 << 15,
+    EncodedSecondByte = 1 << 16,
+    ApiKeyInitialByte = 1 << 17,
+    ApiKeySecondByte = 1 << 18,
 };
 
-inline constexpr std::array<std::uint16_t, 256> byteProperties = [] {
-    std::array<std::uint16_t, 256> table{};
+inline constexpr auto encodedInitials = lettersAt(encodedWordOpenings, 0);
+inline constexpr auto encodedSeconds = lettersAt(encodedWordOpenings, 1);
+inline constexpr auto apiKeyInitials = lettersAt(apiKeyPrefixes, 0);
+inline constexpr auto apiKeySeconds = lettersAt(apiKeyPrefixes, 1);
+
+inline constexpr std::array<std::uint32_t, 256> byteProperties = [] {
+    std::array<std::uint32_t, 256> table{};
     for (int c = 0; c < 256; ++c) {
-        std::uint16_t p = 0;
+        std::uint32_t p = 0;
         unsigned char cls = charClasses[c];
         p |= cls != Other ? WordByte : 0;
         p |= cls == Digit ? DigitByte : 0;
@@ -51,7 +59,10 @@ inline constexpr std::array<std::uint16_t, 256> byteProperties = [] {
         p |= c == '_' || c == '-' ? KeyJoinerByte : 0;
         p |= c == '+' || c == '(' || c == '%' || c == '\\' ? TriggerByte : 0;
         p |= streetSuffixEnds[c] ? StreetSuffixEndByte : 0;
-        p |= keyWordInitials[c] ? KeyWordInitialByte : 0;
+        p |= encodedInitials[c] ? EncodedInitialByte : 0;
+        p |= encodedSeconds[c] ? EncodedSecondByte : 0;
+        p |= apiKeyInitials[c] ? ApiKeyInitialByte : 0;
+        p |= apiKeySeconds[c] ? ApiKeySecondByte : 0;
         table[c] = p;
     }
     return table;

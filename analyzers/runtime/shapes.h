@@ -22,16 +22,19 @@ inline constexpr std::string_view apiKeyPrefixes[] = {"sk",   "rk",   "ghp",    
                                                       "ghs",  "ghr",  "github", "glpat", "xoxb",
                                                       "xoxp", "xoxa", "xoxr",   "xoxs"};
 
-// The first letters of the lower-case words matchLowerWord does something with: API-key
-// prefixes, a bech32 address ("bc1") and a JWT ("eyJ").
-inline constexpr std::array<bool, 256> keyWordInitials = [] {
+// The other lower-case words matchLowerWord does something with open like a bech32 address or a
+// JWT.
+inline constexpr std::string_view encodedWordOpenings[] = {"bc1", "eyJ"};
+
+// The bytes that are letter `index` of one of `words`.
+template <size_t n>
+constexpr std::array<bool, 256> lettersAt(const std::string_view (&words)[n], size_t index) {
     std::array<bool, 256> table{};
-    for (std::string_view prefix : apiKeyPrefixes) {
-        table[static_cast<unsigned char>(prefix[0])] = true;
+    for (std::string_view word : words) {
+        table[static_cast<unsigned char>(word[index])] = true;
     }
-    table['b'] = table['e'] = true;
     return table;
-}();
+}
 
 // The last bytes of the suffixes, upper and lower case: most words before a number end
 // otherwise, and need no suffix compared.

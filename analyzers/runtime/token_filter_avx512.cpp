@@ -55,13 +55,27 @@ struct VectorOps {
 };
 
 // The fields of ClassMasks in their order, the order of the Property bits (byte_properties.h).
-constexpr Lanes Block::* fields[] = {
-    &Block::word,      &Block::digit,   &Block::upper,           &Block::lower,
-    &Block::zero,      &Block::at,      &Block::colon,           &Block::slash,
-    &Block::space,     &Block::dot,     &Block::groupSeparator,  &Block::joiner,
-    &Block::keyJoiner, &Block::trigger, &Block::streetSuffixEnd, &Block::keyWordInitial};
-static_assert(sizeof(Block) == sizeof(fields) / sizeof(fields[0]) * sizeof(Lanes),
-              "a field is not listed");
+constexpr Lanes Block::* fields[] = {&Block::word,
+                                     &Block::digit,
+                                     &Block::upper,
+                                     &Block::lower,
+                                     &Block::zero,
+                                     &Block::at,
+                                     &Block::colon,
+                                     &Block::slash,
+                                     &Block::space,
+                                     &Block::dot,
+                                     &Block::groupSeparator,
+                                     &Block::joiner,
+                                     &Block::keyJoiner,
+                                     &Block::trigger,
+                                     &Block::streetSuffixEnd,
+                                     &Block::encodedInitial,
+                                     &Block::encodedSecond,
+                                     &Block::apiKeyInitial,
+                                     &Block::apiKeySecond};
+constexpr unsigned fieldCount = sizeof(fields) / sizeof(fields[0]);
+static_assert(sizeof(Block) == fieldCount * sizeof(Lanes), "a field is not listed");
 
 // Lane j of register f from 64-bit word f of register j: an 8x8 transpose of 64-bit words, in
 // three rounds that swap the off-diagonal blocks of 1, 2 and 4 words.
@@ -87,7 +101,7 @@ void transposeWords(__m512i (&r)[8]) {
 
 // The eight windows from `base`; bytes after the text read as spaces.
 Block classifyBlock(const char* data, size_t size, size_t base) {
-    __m512i low[8], high[8];
+    __m512i planes[planeCount][8];
 #pragma GCC unroll 8
     for (unsigned lane = 0; lane < 8; ++lane) {
         const size_t start = base + lane * windowSize;
@@ -98,16 +112,17 @@ Block classifyBlock(const char* data, size_t size, size_t base) {
             const __mmask64 inside = (__mmask64{1} << (size - start)) - 1;
             bytes = _mm512_mask_loadu_epi8(bytes, inside, data + start);
         }
-        const WindowPlanes planes = classifyPlanes(bytes);
-        low[lane] = planes.low;
-        high[lane] = planes.high;
+        const WindowPlanes window = classifyPlanes(bytes);
+        for (unsigned p = 0; p < planeCount; ++p) {
+            planes[p][lane] = window.plane[p];
+        }
     }
-    transposeWords(low);
-    transposeWords(high);
     Block block{};
-    for (unsigned f = 0; f < 8; ++f) {
-        block.*fields[f] = low[f];
-        block.*fields[8 + f] = high[f];
+    for (unsigned p = 0; p < planeCount; ++p) {
+        transposeWords(planes[p]);
+    }
+    for (unsigned f = 0; f < fieldCount; ++f) {
+        block.*fields[f] = planes[f / 8][f % 8];
     }
     return block;
 }

@@ -27,7 +27,8 @@ struct WindowStops {
 
 // Whether a run of each kind the rules follow goes on across the edge into the next window.
 struct RunCarries {
-    bool anyDigit, goodDigit, allDigit, zeroLed, street, upper, capital, allUpper, keyWord;
+    bool anyDigit, goodDigit, allDigit, zeroLed, street, upper, capital, allUpper, encodedWord,
+        apiKeyWord;
 };
 
 namespace {
@@ -148,8 +149,13 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
     const Mask allUpper = Ops::afterRunsFrom(m.upper, upperStarts, carry.allUpper) & ~word;
     const Mask upperPair = back(m.upper, before.upper, One()) & back(m.upper, before.upper, Two());
 
-    const Mask keyWord =
-        Ops::afterRunsFrom(word, starts & m.lower & m.keyWordInitial, carry.keyWord);
+    // Words that open like a bech32 address or a JWT, or like an API-key prefix.
+    const Mask encodedWord = Ops::afterRunsFrom(
+        word, starts & m.encodedInitial & ahead(m.encodedSecond, after.encodedSecond, One()),
+        carry.encodedWord);
+    const Mask apiKeyWord = Ops::afterRunsFrom(
+        word, starts & m.apiKeyInitial & ahead(m.apiKeySecond, after.apiKeySecond, One()),
+        carry.apiKeyWord);
 
     // Any token: an e-mail ('@'), a URL ("://"), an encoded run (EncodedSpans::word: a word of
     // 16 bytes and more that makes a run of 20 with the base64 bytes after it, none of which is
@@ -190,13 +196,15 @@ tokenStops(const ClassMasks<typename Ops::Mask>& before, const ClassMasks<typena
         upper & atLeast[3] & ~capitalized & (~allUpper | (capitalWords ? atLeast[8] : Mask{}));
     definite |= upper & m.keyJoiner & ~lengthIs(3);
     // recentDateLead: a log timestamp's year before '-', two digits and no third; matchLowerWord:
-    // API-key prefixes before '_' or '-', a JWT before '.', bech32 addresses (14 bytes and more),
-    // each a word that opens with a key word's initial ("trace_id" and "order_id" do not).
-    // tokenInert looks at their bytes.
+    // API-key prefixes before '_' or '-' (2 to 6 bytes), a JWT before '.' and bech32 addresses
+    // (14 bytes and more), each a word that opens with two letters such a word can open with
+    // ("sender_id", "span_id", "bot-gateway" and a UUID's groups do not). tokenInert looks at
+    // their bytes.
     const Mask yearLead = allDigit & otherwiseGrouped & lengthIs(4) & m.keyJoiner &
                           Ops::template ahead<2>(m.digit, after.digit) &
                           ~Ops::template ahead<3>(m.digit, after.digit);
-    const Mask lowerWord = keyWord & (m.keyJoiner | m.dot | atLeast[14]);
+    const Mask lowerWord =
+        (apiKeyWord & m.keyJoiner & ~atLeast[7]) | (encodedWord & (m.dot | atLeast[14]));
     // A year before '-' stops for nothing else (it is too short, its terminator is '-', and
     // recentDateLead comes before the house-number check): only its value remains to look at.
     return {definite & ~yearLead, (validatedNumber | houseNumberOrDate | lowerWord) & ~definite,
