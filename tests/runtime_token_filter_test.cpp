@@ -28,6 +28,7 @@ using privaudit::runtime::CapitalWords;
 using privaudit::runtime::classifyBytesPortable;
 using privaudit::runtime::tokensToMatch;
 using privaudit::testing::filterDifference;
+using privaudit::testing::scalarFilterDifference;
 
 // Every mask of a window, whatever fields ByteMasks has.
 auto fields(const ByteMasks& m) {
@@ -214,6 +215,53 @@ TEST(TokenFilter, AgreesWithTheUnfilteredFinderOnGeneratedTexts) {
         std::string text = generatedText(random);
         ASSERT_EQ(filterDifference(text), "") << "text: " << text;
         ASSERT_EQ(filterDifference(text, CapitalWords::PassOver), "") << "text: " << text;
+    }
+}
+
+// JSON lines of generated keys and values, strings, numbers, literals and arrays, with every
+// kind of whitespace JSON allows between them.
+std::string generatedJsonLine(std::mt19937& random) {
+    static constexpr std::array<std::string_view, 6> gaps = {"", "", " ", "\t", "  ", " \r"};
+    auto gap = [&] {
+        return std::string(gaps[random() % gaps.size()]);
+    };
+    auto value = [&]() -> std::string {
+        switch (random() % 6) {
+        case 0:
+            return std::to_string(random() % 100000) + std::to_string(random());
+        case 1:
+            return std::array{"true", "false", "null"}[random() % 3];
+        case 2:
+            return "[" + std::to_string(random() % 1000) + "," + gap() + "\"" +
+                   std::to_string(random()) + "\"]";
+        default: {
+            std::string text = generatedText(random);
+            std::erase_if(text, [](char c) { return c == '"' || c == '\\'; });
+            return "\"" + text + "\"";
+        }
+        }
+    };
+    std::string line = "{";
+    size_t members = 1 + random() % 5;
+    for (size_t i = 0; i < members; ++i) {
+        std::string key = generatedText(random);
+        std::erase_if(key, [](char c) { return c == '"' || c == '\\'; });
+        line +=
+            (i > 0 ? "," : "") + gap() + "\"" + key + "\"" + gap() + ":" + gap() + value() + gap();
+    }
+    return line + "}";
+}
+
+TEST(TokenFilter, AgreesOnEachScalarOfABlankedJsonLine) {
+    std::mt19937 random(20261203);
+    for (int round = 0; round < 100000; ++round) {
+        std::string line = generatedJsonLine(random);
+        ASSERT_EQ(scalarFilterDifference(line), "") << "line: " << line;
+    }
+    for (std::string_view line : {R"({"street":"Hauptstr.","no":12})", R"({"a":[true,12]})",
+                                  R"({"phone":"030 1234567","card":"4111 1111 1111 1111"})",
+                                  "{\"n\":2026-11,\t\"d\":\"12.03.1985\"}"}) {
+        EXPECT_EQ(scalarFilterDifference(line), "") << line;
     }
 }
 

@@ -2,6 +2,8 @@
 
 #include "analyzers/runtime/candidate.h"
 #include "analyzers/runtime/char_classes.h"
+#include "analyzers/runtime/json_line_filter.h"
+#include "analyzers/runtime/json_values.h"
 
 #include <tuple>
 #include <vector>
@@ -42,13 +44,11 @@ std::string describe(const std::vector<Candidate>& candidates,
     return text;
 }
 
-} // namespace
-
-std::string filterDifference(std::string_view text, runtime::CapitalWords capitalWords) {
+// Empty when stepping at `positions` finds what stepping everywhere finds in `text`.
+std::string difference(std::string_view text, const std::vector<size_t>& positions,
+                       runtime::CapitalWords capitalWords) {
     std::vector<Candidate> filtered, everywhere;
     std::vector<EncodedSpan> filteredSpans, everywhereSpans;
-    std::vector<size_t> positions;
-    runtime::tokensToMatch(text, positions, capitalWords);
     runtime::findCandidatesVisiting(text, positions, filtered, filteredSpans);
     findCandidatesEverywhere(text, everywhere, everywhereSpans);
     if (capitalWords == runtime::CapitalWords::PassOver) {
@@ -76,6 +76,39 @@ std::string filterDifference(std::string_view text, runtime::CapitalWords capita
     }
     return "filtered: " + describe(filtered, filteredSpans) +
            "| everywhere: " + describe(everywhere, everywhereSpans);
+}
+
+} // namespace
+
+std::string filterDifference(std::string_view text, runtime::CapitalWords capitalWords) {
+    std::vector<size_t> positions;
+    runtime::tokensToMatch(text, positions, capitalWords);
+    return difference(text, positions, capitalWords);
+}
+
+std::string scalarFilterDifference(std::string_view line) {
+    std::string blanked(line.size(), ' ');
+    if (!runtime::blankJsonSyntax(line, blanked.data())) {
+        return {};
+    }
+    std::vector<size_t> positions;
+    runtime::tokensToMatch(blanked, positions);
+    std::string found;
+    std::ignore = runtime::visitJsonScalars(
+        line, [&](const runtime::JsonScalar& scalar, const runtime::JsonPath&) {
+            std::vector<size_t> inScalar;
+            for (size_t p : positions) {
+                if (p >= scalar.offset && p < scalar.offset + scalar.text.size()) {
+                    inScalar.push_back(p - scalar.offset);
+                }
+            }
+            std::string scalarDifference =
+                difference(scalar.text, inScalar, runtime::CapitalWords::Visit);
+            if (found.empty() && !scalarDifference.empty()) {
+                found = "scalar at " + std::to_string(scalar.offset) + ": " + scalarDifference;
+            }
+        });
+    return found;
 }
 
 } // namespace privaudit::testing

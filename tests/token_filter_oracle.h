@@ -15,4 +15,9 @@ namespace privaudit::testing {
 std::string filterDifference(std::string_view text,
                              runtime::CapitalWords capitalWords = runtime::CapitalWords::Visit);
 
+// The same for each scalar of a JSON line that blankJsonSyntax blanks, the filter run over the
+// blanked line (as scan-data runs it): the positions inside a scalar must find in it what a
+// step at every token finds. Empty for a line that is not blanked.
+std::string scalarFilterDifference(std::string_view line);
+
 } // namespace privaudit::testing

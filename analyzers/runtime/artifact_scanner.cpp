@@ -209,13 +209,15 @@ private:
             for (size_t i = 0; i < batch.size(); ++i) {
                 const BatchLine& line = batch.line(i);
                 if (line.jsonObject) {
+                    const std::span<const size_t> positions = batch.positions(i);
                     if (line.blanked &&
-                        !blankedLineNeedsScan(batch.filterText(i), batch.positions(i), settings_)) {
+                        !blankedLineNeedsScan(batch.filterText(i), positions, settings_)) {
                         continue;
                     }
-                    if (scanJson(line.text, [&](size_t offset) {
-                            return std::pair(line.lineNumber, offset);
-                        })) {
+                    auto position = [&](size_t offset) {
+                        return std::pair(line.lineNumber, offset);
+                    };
+                    if (scanJson(line.text, position, line.blanked ? &positions : nullptr)) {
                         continue;
                     }
                     if (invalidJson++ == 0) {
@@ -238,8 +240,14 @@ private:
     }
 
     // Scans the scalars of a JSON text; `position` turns an input offset into line and column.
-    // False (and nothing reported) when the text is not valid JSON.
-    template <typename Position> bool scanJson(std::string_view json, Position position) {
+    // False (and nothing reported) when the text is not valid JSON. `positions`, when given, are
+    // where the token filter stopped in the text blanked by blankJsonSyntax: each scalar lies
+    // there between spaces, as on its own, so the positions inside it are the ones a filter over
+    // the scalar would give (or a few more), and the scalar is scanned at those.
+    template <typename Position>
+    bool scanJson(std::string_view json, Position position,
+                  const std::span<const size_t>* positions = nullptr) {
+        std::vector<size_t> inScalar;
         std::vector<std::pair<Match, std::pair<std::string, std::pair<size_t, size_t>>>> found;
         auto error = visitJsonScalars(json, [&](const JsonScalar& scalar, const JsonPath& path) {
             if (scalar.isKey && !mayHoldValue(scalar.text)) {
@@ -251,7 +259,19 @@ private:
                 return scalar.isKey ? fieldContext(JsonPath(path.begin(), path.end() - 1))
                                     : fieldContext(path);
             });
-            scanText(scalar.text, field, settings_, matches_);
+            if (positions) {
+                // Blanked text has no escapes: the scalar's text is its input.
+                const auto first = std::ranges::lower_bound(*positions, scalar.offset);
+                const auto last =
+                    std::lower_bound(first, positions->end(), scalar.offset + scalar.text.size());
+                inScalar.clear();
+                for (auto p = first; p != last; ++p) {
+                    inScalar.push_back(*p - scalar.offset);
+                }
+                scanTextVisiting(scalar.text, inScalar, field, settings_, matches_);
+            } else {
+                scanText(scalar.text, field, settings_, matches_);
+            }
             for (Match& match : matches_) {
                 std::string pointer = maskedPointer(path, scalar.isKey ? &match : nullptr);
                 found.push_back(
