@@ -17,7 +17,7 @@ std::string filterDifference(std::string_view text,
 
 // The same for each scalar of a JSON line that blankJsonSyntax blanks, the filter run over the
 // blanked line (as scan-data runs it): the positions inside a scalar must find in it what a
-// step at every token finds. Empty for a line that is not blanked.
+// step at every token finds. Empty for a line that is not blanked or not valid JSON.
 std::string scalarFilterDifference(std::string_view line);
 
 } // namespace privaudit::testing
