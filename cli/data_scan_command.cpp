@@ -129,7 +129,13 @@ int runDataScan(const DataScanOptions& options, const std::vector<std::string>& 
     }
     std::ranges::sort(files);
 
-    for (runtime::ArtifactScan& scan : scanFiles(files, settings, options)) {
+    std::vector<runtime::ArtifactScan> scans = scanFiles(files, settings, options);
+    size_t findingCount = 0;
+    for (const runtime::ArtifactScan& scan : scans) {
+        findingCount += scan.findings.size();
+    }
+    result.findings.reserve(findingCount); // each finding is moved once, not at every growth
+    for (runtime::ArtifactScan& scan : scans) {
         std::ranges::move(scan.findings, std::back_inserter(result.findings));
         std::ranges::move(scan.notifications, std::back_inserter(result.notifications));
     }
