@@ -78,8 +78,7 @@ struct WindowPlanes {
 }
 
 // 64 bytes of one property each (bit f of byte i: byte i has property f; every 8 bytes in reverse
-// order) to the masks: word f of the result is the mask of property f. (GCC does not pass the
-// target on to lambdas.)
+// order) to the masks: word f of the result is the mask of property f.
 [[PRIVAUDIT_AVX512_CLASSIFIER]] __m512i transposeBits(__m512i properties) {
     // Row k of the identity: byte k of each word of the result takes bit k of each of the
     // word's 8 bytes, the first byte in bit 0.
