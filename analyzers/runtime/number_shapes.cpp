@@ -378,16 +378,16 @@ size_t matchMixedToken(std::string_view text, size_t begin, size_t end,
 
 } // namespace
 
+bool recentYear(std::string_view text, size_t begin) {
+    return number(text, {begin, begin + 4}) > currentYear() - 5;
+}
+
 // "2026-11-03 09:14:02", "2026-11-03T09:14": a log timestamp, on every line of most logs. A
 // run that opens with a year of the last five years, '-' and two digits is none of the shapes
 // classify knows in two or more groups (not a birth date, too recent; the wrong group lengths
 // for cards, SSN, NHS and tax numbers; not a phone number, which starts with 0), and the year
 // on its own is cut off by the '-' and digit after it (rightBoundaryOk): nothing, known before
 // the groups are collected. The digit token [begin, tokenEnd) is all digits.
-bool recentYear(std::string_view text, size_t begin) {
-    return number(text, {begin, begin + 4}) > currentYear() - 5;
-}
-
 bool recentDateLead(std::string_view text, size_t begin, size_t tokenEnd) {
     return tokenEnd - begin == 4 && at(text, tokenEnd) == '-' && isDigit(at(text, tokenEnd + 1)) &&
            isDigit(at(text, tokenEnd + 2)) && !isDigit(at(text, tokenEnd + 3)) &&
