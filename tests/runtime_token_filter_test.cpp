@@ -5,10 +5,13 @@
 
 #include "analyzers/runtime/byte_masks.h"
 #include "analyzers/runtime/candidate.h"
+#include "analyzers/runtime/json_line_filter.h"
+#include "analyzers/runtime/line_batch.h"
 #include "analyzers/runtime/token_filter.h"
 #include "analyzers/runtime/token_rules.h"
 #include "tests/token_filter_oracle.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <filesystem>
@@ -263,6 +266,57 @@ TEST(TokenFilter, AgreesOnEachScalarOfABlankedJsonLine) {
                                   "{\"n\":2026-11,\t\"d\":\"12.03.1985\"}"}) {
         EXPECT_EQ(scalarFilterDifference(line), "") << line;
     }
+}
+
+// A file of generated lines, each ended by "\n" or "\r\n", read in batches: the filter over a
+// batch must give each line every position the filter over the line alone gives. A text file's
+// batch is its lines in the reader's buffer with their line breaks made spaces, a JSON-lines
+// file's the blanked lines. A byte order mark opens the file; one line is longer than a piece.
+void expectBatchesCoverEachLine(bool jsonLines, std::uint32_t seed) {
+    std::mt19937 random(seed);
+    std::string content(privaudit::runtime::utf8ByteOrderMark);
+    for (int i = 0; i < 30000; ++i) {
+        std::string line =
+            jsonLines && random() % 4 != 0 ? generatedJsonLine(random) : generatedText(random);
+        if (i == 20000) {
+            // The second piece opens with a card number, which the first must not run into.
+            line =
+                std::string(privaudit::runtime::LineReader::maxPiece, 'a') + "4111111111111111 x";
+        }
+        content += line + (random() % 3 == 0 ? "\r\n" : "\n");
+    }
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("privaudit-batch-" + std::to_string(seed));
+    std::ofstream(path, std::ios::binary) << content;
+
+    privaudit::runtime::ByteSource source;
+    ASSERT_EQ(source.open(path.string()), "");
+    privaudit::runtime::LineReader reader(source);
+    privaudit::runtime::LineBatch batch;
+    size_t lines = 0, batches = 0;
+    while (batch.read(reader, jsonLines, CapitalWords::Visit)) {
+        ++batches;
+        for (size_t i = 0; i < batch.size(); ++i, ++lines) {
+            const privaudit::runtime::BatchLine& line = batch.line(i);
+            std::string expectedFilterText(line.text);
+            if (line.blanked) {
+                privaudit::runtime::blankJsonSyntax(line.text, expectedFilterText.data());
+            }
+            ASSERT_EQ(batch.filterText(i), expectedFilterText) << "line " << line.lineNumber;
+            std::vector<size_t> alone;
+            tokensToMatch(expectedFilterText, alone, CapitalWords::Visit);
+            const std::span<const size_t> given = batch.positions(i);
+            ASSERT_TRUE(std::ranges::includes(given, alone)) << "line " << line.lineNumber;
+        }
+    }
+    std::filesystem::remove(path);
+    EXPECT_EQ(lines, 30000u + 1); // the long line in two pieces
+    EXPECT_GT(batches, 10u);
+}
+
+TEST(TokenFilter, GivesEachLineOfABatchEveryPositionOfTheLineAlone) {
+    expectBatchesCoverEachLine(false, 20261204);
+    expectBatchesCoverEachLine(true, 20261205);
 }
 
 TEST(TokenFilter, PassesOverWordsOfCapitalsOnlyWhenBicsDoNotCount) {

@@ -8,8 +8,8 @@
 #include "analyzers/runtime/masked_preview.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace privaudit::runtime {
 
@@ -19,9 +19,9 @@ namespace {
 constexpr size_t maxJsonDocument = 256u << 20;
 
 std::string formatScore(double score) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%.2f", score);
-    return buffer;
+    char buffer[32];
+    auto end = std::to_chars(buffer, buffer + sizeof buffer, score, std::chars_format::fixed, 2);
+    return std::string(buffer, end.ptr);
 }
 
 // The last two named keys of a path, as field-name context: {"customer":{"email":...}} and

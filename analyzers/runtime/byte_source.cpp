@@ -106,55 +106,50 @@ void LineReader::blankByteOrderMark(std::span<char> line) const {
 }
 
 bool LineReader::next(std::string& line) {
-    std::string_view piece;
+    std::span<char> piece;
     if (!next(piece)) {
         return false;
     }
-    line.assign(piece);
+    line.assign(piece.data(), piece.size());
     return true;
 }
 
-bool LineReader::next(std::string_view& line) {
+bool LineReader::next(std::span<char>& line, Refill refill) {
+    size_t length = 0;   // of the line or piece
+    size_t consumed = 0; // with its line break
+    bool cut = false;    // a piece of a longer line
+    while (true) {
+        char* start = buffer_.get() + position_;
+        const size_t available = end_ - position_;
+        if (const void* newline = std::memchr(start, '\n', std::min(available, maxPiece))) {
+            length = static_cast<const char*>(newline) - start;
+            consumed = length + 1;
+            if (length > 0 && start[length - 1] == '\r') {
+                --length;
+            }
+            break;
+        }
+        if (available >= maxPiece || (eof_ && available > 0)) {
+            length = consumed = std::min(available, maxPiece);
+            cut = available > maxPiece || !eof_;
+            break;
+        }
+        if (eof_ || refill == Refill::Never) {
+            return false;
+        }
+        fill();
+    }
     if (continues_) {
         column_ += lastPieceSize_;
     } else {
         column_ = 0;
         ++lineNumber_;
     }
-    while (true) {
-        const char* start = buffer_.get() + position_;
-        size_t available = end_ - position_;
-        const void* newline = std::memchr(start, '\n', std::min(available, maxPiece));
-        if (newline) {
-            size_t length = static_cast<const char*>(newline) - start;
-            line = std::string_view(start, length);
-            if (line.ends_with('\r')) {
-                line.remove_suffix(1);
-            }
-            position_ += length + 1;
-            continues_ = false;
-            return true;
-        }
-        if (available >= maxPiece) {
-            line = std::string_view(start, maxPiece);
-            position_ += maxPiece;
-            lastPieceSize_ = maxPiece;
-            continues_ = true;
-            return true;
-        }
-        if (!fill()) {
-            if (available == 0) {
-                if (!continues_) {
-                    --lineNumber_;
-                }
-                return false;
-            }
-            line = std::string_view(buffer_.get() + position_, available); // fill() moved them
-            position_ += available;
-            continues_ = false;
-            return true;
-        }
-    }
+    line = std::span<char>(buffer_.get() + position_, length);
+    position_ += consumed;
+    continues_ = cut;
+    lastPieceSize_ = length;
+    return true;
 }
 
 } // namespace privaudit::runtime

@@ -47,8 +47,11 @@ public:
 
     // The next line or piece, without its line break; false at the end.
     bool next(std::string& line);
-    // The same, as a view into the reader's buffer, valid until the next call.
-    bool next(std::string_view& line);
+    // The same as a writable view into the reader's buffer. The views stay where they are until a
+    // call that must read more input: with Refill::Never a call returns false instead, when the
+    // next line is not buffered whole, so that a caller can hold the lines it has read so far.
+    enum class Refill { Allowed, Never };
+    bool next(std::span<char>& line, Refill refill = Refill::Allowed);
 
     // A UTF-8 byte order mark that opens the file becomes spaces in `line`, the last line read,
     // so JSON parses and columns stay where they are.

@@ -21,13 +21,17 @@ struct BatchLine {
 };
 
 // Lines read together, so the token filter runs once over all of them: the filter text of each
-// line (the blanked text of a JSON object, else the line) joined by spaces, which the filter
+// line (the blanked text of a JSON object, else the line) with spaces between, which the filter
 // reads as it reads the outside of a single line, so each line gets every position a filter over
 // it alone would give (and perhaps a few more, which findCandidatesVisiting allows). Most lines
 // of a log get none, and need nothing else.
+//
+// A batch is the lines the reader holds, up to a budget, and they stay in the reader's buffer:
+// nothing is copied for a text file, whose line breaks become the spaces in place, and only the
+// blanked text of each JSON line is written for a JSON-lines file.
 class LineBatch {
 public:
-    // Reads the next lines, about `budget` bytes; false when there are none.
+    // Reads the next lines; false when there are none.
     bool read(LineReader& reader, bool jsonLines, CapitalWords capitalWords);
 
     size_t size() const { return count_; }
@@ -41,21 +45,26 @@ private:
     // Lines are added while the batch holds less than the budget, the last one a piece of at
     // most LineReader::maxPiece bytes and its separator.
     static constexpr size_t capacity = budget + LineReader::maxPiece + 1;
+    // So a piece cut from a longer line ends its batch: the next piece, which follows it in the
+    // reader's buffer with no line break, is never in place beside it.
+    static_assert(budget <= LineReader::maxPiece);
 
-    // Appends a piece to a buffer; returns where it now is.
-    static std::span<char> append(std::string_view piece, char* buffer, size_t& size);
+    // Adds the next line the reader holds; false when it holds none.
+    bool add(LineReader& reader, bool jsonLines);
+    // The filter text of a text file: its lines where the reader holds them, the bytes between
+    // them (line breaks) made spaces.
+    std::string_view linesInPlace();
 
     std::vector<BatchLine> lines_;
     size_t count_ = 0;
-    // Fixed buffers, as a std::string zero-fills what it grows by, a pass over every byte for
-    // nothing. A whole line of a JSON-lines file is read into raw_ and its blanked text (a copy
-    // when it cannot be blanked) goes to joined_; any other line is read into joined_ only, as
-    // it is its own filter text.
-    std::unique_ptr<char[]> raw_ = std::make_unique_for_overwrite<char[]>(capacity);
-    size_t rawSize_ = 0;
+    char* held_ = nullptr; // where the first line is in the reader's buffer
+    // The blanked text of the JSON lines, a copy of each other line, with a space after each. A
+    // fixed buffer, as a std::string zero-fills what it grows by, a pass over every byte for
+    // nothing.
     std::unique_ptr<char[]> joined_ = std::make_unique_for_overwrite<char[]>(capacity);
     size_t joinedSize_ = 0;
-    std::vector<size_t> offsets_;       // line i's filter text starts at offsets_[i] in joined_
+    std::string_view filtered_;         // what the filter read: joined_ or linesInPlace()
+    std::vector<size_t> offsets_;       // line i's filter text starts at offsets_[i] in filtered_
     std::vector<size_t> positions_;     // relative to their line
     std::vector<size_t> firstPosition_; // line i's positions start at firstPosition_[i]
 };

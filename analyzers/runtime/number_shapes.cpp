@@ -378,8 +378,13 @@ size_t matchMixedToken(std::string_view text, size_t begin, size_t end,
 
 } // namespace
 
-bool recentYear(std::string_view text, size_t begin) {
-    return number(text, {begin, begin + 4}) > currentYear() - 5;
+std::uint32_t firstRecentYearDigits() {
+    const std::string year = std::to_string(currentYear() - 4);
+    std::uint32_t digits = 0;
+    for (char digit : year) {
+        digits = digits << 8 | static_cast<unsigned char>(digit);
+    }
+    return digits;
 }
 
 // "2026-11-03 09:14:02", "2026-11-03T09:14": a log timestamp, on every line of most logs. A

@@ -4,6 +4,9 @@
 #include "analyzers/runtime/char_classes.h"
 
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -54,9 +57,20 @@ inline constexpr std::array<bool, 256> streetSuffixEnds = [] {
 // separators: cards, SSN, NHS, Steuer-ID, national phone numbers, dates, IPv4, PLZ, addresses.
 size_t matchNumber(std::string_view text, size_t begin, size_t tokenEnd,
                    std::vector<Candidate>& out);
+// The first year too recent for a birth date (five years back) as its four digits read as one
+// big-endian number, so that four-digit years compare as those numbers do.
+std::uint32_t firstRecentYearDigits();
 // Whether the four digits at `begin` are a year too recent for a birth date: of the last five
-// years or later.
-bool recentYear(std::string_view text, size_t begin);
+// years or later. Inline, as the token filter asks it of the timestamp on each line of a log.
+inline bool recentYear(std::string_view text, size_t begin) {
+    static const std::uint32_t first = firstRecentYearDigits();
+    std::uint32_t digits = 0;
+    std::memcpy(&digits, text.data() + begin, sizeof digits);
+    if constexpr (std::endian::native == std::endian::little) {
+        digits = __builtin_bswap32(digits);
+    }
+    return digits >= first;
+}
 // A year of the last five years, '-' and two digits ("2026-11-03"): the log timestamp that
 // matchNumber turns away first. [begin, tokenEnd) is a run of digits.
 bool recentDateLead(std::string_view text, size_t begin, size_t tokenEnd);
