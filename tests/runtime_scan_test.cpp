@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <tuple>
 #include <zlib.h>
 
 namespace privaudit::testing {
@@ -130,6 +131,46 @@ TEST(ScanData, CsvColumnIsTheLogicalLocation) {
     }
     EXPECT_EQ(columns,
               (std::set<std::string>{"email", "telefon", "iban", "geburtsdatum", "notiz"}));
+}
+
+// An export of many batches of records (the token filter runs over a batch's fields at once):
+// each planted value (in most rows, so also in the last of each batch) is found in its row and
+// column, also after quoted fields that span lines.
+TEST(ScanData, CsvExportOfManyBatchesFindsEachValueInItsRowAndColumn) {
+    std::string csv = "ticket;created;email;note\n";
+    std::set<std::tuple<int, int, std::string>> planted; // line, column, logical location
+    int line = 2;
+    for (int row = 0; row < 20000; ++row, ++line) {
+        std::string ticket = "T-" + std::to_string(100000 + row) + ";2026-11-03 09:14:02;";
+        std::string email = row % 5 != 3 ? "kunde" + std::to_string(row) + "@example.org" : "";
+        if (!email.empty()) {
+            planted.insert({line, static_cast<int>(ticket.size()) + 1, "email"});
+        }
+        std::string note = "\"Rückfrage zu Bestellung " + std::to_string(400000000 + row);
+        if (row % 1500 == 7) {
+            note += "\nzweite Zeile";
+            ++line;
+        }
+        if (row % 1013 == 0) {
+            // Columns are 1-based bytes of the physical line the card is on.
+            const std::string before = ticket + email + ";" + note + ", Karte ";
+            const size_t lineStart =
+                before.rfind('\n') == std::string::npos ? 0 : before.rfind('\n') + 1;
+            planted.insert({line, static_cast<int>(before.size() - lineStart) + 1, "note"});
+            note += ", Karte 4111 1111 1111 1111";
+        }
+        csv += ticket + email + ";" + note + "\"\n";
+    }
+    TempDir temp;
+    std::string path = temp.write("tickets.csv", csv);
+    Json report = scanData({path}, {"--max-findings-per-file", "0"});
+    std::set<std::tuple<int, int, std::string>> found;
+    for (const Json& finding : report["findings"]) {
+        found.insert({finding["line"].get<int>(), finding["column"].get<int>(),
+                      finding["logicalLocation"].get<std::string>()});
+    }
+    EXPECT_EQ(found, planted);
+    EXPECT_GT(csv.size(), 4u << 18);
 }
 
 TEST(ScanData, EntitiesAndMinScoreSelectWhatIsReported) {

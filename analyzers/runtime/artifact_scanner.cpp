@@ -1,5 +1,6 @@
 #include "analyzers/runtime/artifact_scanner.h"
 
+#include "analyzers/runtime/batch_positions.h"
 #include "analyzers/runtime/byte_source.h"
 #include "analyzers/runtime/csv_records.h"
 #include "analyzers/runtime/json_line_filter.h"
@@ -17,6 +18,8 @@ namespace {
 
 // JSON documents are parsed in memory; larger ones are scanned as text lines.
 constexpr size_t maxJsonDocument = 256u << 20;
+// About as many bytes of CSV fields as a LineBatch holds of lines.
+constexpr size_t csvBatchBudget = 1 << 18;
 
 std::string formatScore(double score) {
     char buffer[32];
@@ -202,10 +205,7 @@ private:
         LineBatch batch;
         size_t invalidJson = 0;
         int firstInvalid = 0;
-        const CapitalWords capitalWords = settings_.active[static_cast<size_t>(Recognizer::Bic)]
-                                              ? CapitalWords::Visit
-                                              : CapitalWords::PassOver;
-        while (batch.read(reader, jsonLines, capitalWords)) {
+        while (batch.read(reader, jsonLines, capitalWords())) {
             for (size_t i = 0; i < batch.size(); ++i) {
                 const BatchLine& line = batch.line(i);
                 if (line.jsonObject) {
@@ -339,32 +339,78 @@ private:
         }
     }
 
+    // Records are read in batches and the token filter runs once over all their fields (with
+    // spaces between, BatchPositions); only a field it stops in is scanned.
     void scanCsv(LineReader& reader) {
         CsvReader csv(reader, path_.ends_with(".tsv") || path_.ends_with(".tsv.gz") ? '\t' : 0);
+        CsvRecord headerRecord;
+        if (!csv.next(headerRecord)) {
+            return;
+        }
         std::vector<std::string> header;
-        CsvRecord record;
-        while (csv.next(record)) {
-            if (header.empty()) {
-                for (const CsvField& field : record.fields) {
-                    header.push_back(field.text);
+        for (const CsvField& field : headerRecord.fields) {
+            header.push_back(field.text);
+        }
+        if (header[0].starts_with(utf8ByteOrderMark)) {
+            header[0].erase(0, utf8ByteOrderMark.size());
+        }
+        std::vector<std::string> headerWords;
+        for (const std::string& column : header) {
+            headerWords.push_back(fieldWords(column));
+        }
+        std::vector<CsvRecord> records;
+        std::string fields;
+        std::vector<size_t> offsets;
+        BatchPositions positions;
+        while (true) {
+            size_t count = 0;
+            fields.clear();
+            offsets.clear();
+            for (; fields.size() < csvBatchBudget; ++count) {
+                if (count == records.size()) {
+                    records.emplace_back();
                 }
-                if (header[0].starts_with(utf8ByteOrderMark)) {
-                    header[0].erase(0, utf8ByteOrderMark.size());
+                if (!csv.next(records[count])) {
+                    break;
                 }
-                continue;
+                for (const CsvField& field : records[count].fields) {
+                    offsets.push_back(fields.size());
+                    fields += field.text;
+                    fields += ' ';
+                }
             }
-            for (size_t i = 0; i < record.fields.size(); ++i) {
-                const CsvField& field = record.fields[i];
-                std::string column = i < header.size() ? header[i] : std::to_string(i + 1);
-                matches_.clear();
-                FieldContext context(fieldWords(column));
-                scanText(field.text, context, settings_, matches_);
-                for (const Match& match : matches_) {
-                    report(match, field.line, field.column + match.begin, field.column + match.end,
-                           column);
+            if (count == 0) {
+                return;
+            }
+            positions.filter(fields, offsets, capitalWords());
+            size_t text = 0;
+            for (size_t r = 0; r < count; ++r) {
+                for (size_t i = 0; i < records[r].fields.size(); ++i) {
+                    const std::span<const size_t> at = positions.of(text++);
+                    if (!at.empty()) {
+                        scanCsvField(records[r].fields[i], at, i, header, headerWords);
+                    }
                 }
             }
         }
+    }
+
+    void scanCsvField(const CsvField& field, std::span<const size_t> positions, size_t i,
+                      const std::vector<std::string>& header,
+                      const std::vector<std::string>& headerWords) {
+        const std::string column = i < header.size() ? header[i] : std::to_string(i + 1);
+        matches_.clear();
+        FieldContext context(i < header.size() ? headerWords[i] : fieldWords(column));
+        scanTextVisiting(field.text, positions, context, settings_, matches_);
+        for (const Match& match : matches_) {
+            report(match, field.line, field.column + match.begin, field.column + match.end, column);
+        }
+    }
+
+    // Words of eight and more capitals need the filter to stop only when BICs are looked for.
+    CapitalWords capitalWords() const {
+        return settings_.active[static_cast<size_t>(Recognizer::Bic)] ? CapitalWords::Visit
+                                                                      : CapitalWords::PassOver;
     }
 
     const std::string& path_;

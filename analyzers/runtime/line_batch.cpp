@@ -71,19 +71,7 @@ bool LineBatch::read(LineReader& reader, bool jsonLines, CapitalWords capitalWor
         return false;
     }
     filtered_ = jsonLines ? std::string_view(joined_.get(), joinedSize_) : linesInPlace();
-    positions_.clear();
-    tokensToMatch(filtered_, positions_, capitalWords);
-    // Positions are token starts and trigger bytes, so none is a separator: each lies in a line.
-    firstPosition_.resize(count_ + 1);
-    size_t k = 0;
-    for (size_t i = 0; i < count_; ++i) {
-        firstPosition_[i] = k;
-        const size_t end = i + 1 < count_ ? offsets_[i + 1] : filtered_.size();
-        for (; k < positions_.size() && positions_[k] < end; ++k) {
-            positions_[k] -= offsets_[i];
-        }
-    }
-    firstPosition_[count_] = k;
+    positions_.filter(filtered_, offsets_, capitalWords);
     return true;
 }
 
@@ -92,8 +80,7 @@ std::string_view LineBatch::filterText(size_t i) const {
 }
 
 std::span<const size_t> LineBatch::positions(size_t i) const {
-    return std::span<const size_t>(positions_)
-        .subspan(firstPosition_[i], firstPosition_[i + 1] - firstPosition_[i]);
+    return positions_.of(i);
 }
 
 } // namespace privaudit::runtime

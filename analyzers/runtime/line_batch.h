@@ -1,7 +1,7 @@
 #pragma once
 
+#include "analyzers/runtime/batch_positions.h"
 #include "analyzers/runtime/byte_source.h"
-#include "analyzers/runtime/token_filter.h"
 
 #include <memory>
 #include <span>
@@ -20,11 +20,9 @@ struct BatchLine {
     bool blanked = false;    // a JSON object whose syntax blankJsonSyntax could blank
 };
 
-// Lines read together, so the token filter runs once over all of them: the filter text of each
-// line (the blanked text of a JSON object, else the line) with spaces between, which the filter
-// reads as it reads the outside of a single line, so each line gets every position a filter over
-// it alone would give (and perhaps a few more, which findCandidatesVisiting allows). Most lines
-// of a log get none, and need nothing else.
+// Lines read together, so the token filter runs once over all of them (BatchPositions): the
+// filter text of each line (the blanked text of a JSON object, else the line) with spaces
+// between.
 //
 // A batch is the lines the reader holds, up to a budget, and they stay in the reader's buffer:
 // nothing is copied for a text file, whose line breaks become the spaces in place, and only the
@@ -63,10 +61,9 @@ private:
     // nothing.
     std::unique_ptr<char[]> joined_ = std::make_unique_for_overwrite<char[]>(capacity);
     size_t joinedSize_ = 0;
-    std::string_view filtered_;         // what the filter read: joined_ or linesInPlace()
-    std::vector<size_t> offsets_;       // line i's filter text starts at offsets_[i] in filtered_
-    std::vector<size_t> positions_;     // relative to their line
-    std::vector<size_t> firstPosition_; // line i's positions start at firstPosition_[i]
+    std::string_view filtered_;   // what the filter read: joined_ or linesInPlace()
+    std::vector<size_t> offsets_; // line i's filter text starts at offsets_[i] in filtered_
+    BatchPositions positions_;
 };
 
 } // namespace privaudit::runtime
