@@ -173,6 +173,64 @@ TEST(ScanData, CsvExportOfManyBatchesFindsEachValueInItsRowAndColumn) {
     EXPECT_GT(csv.size(), 4u << 18);
 }
 
+// A conversation export as one JSON document, with escapes (so its syntax cannot be blanked and
+// the token filter runs over all its scalars at once): each planted value is found at its line,
+// column and JSON pointer, in values and in a key that is an e-mail address.
+TEST(ScanData, JsonDocumentWithEscapesFindsEachValueAtItsPointer) {
+    std::string json;
+    int line = 0; // of the line addLine adds
+    auto addLine = [&](const std::string& text) {
+        json += text + "\n";
+        ++line;
+    };
+    std::set<std::tuple<int, int, std::string>> planted; // line, column, JSON pointer
+    auto plant = [&](const std::string& before, const std::string& pointer) {
+        planted.insert({line + 1, static_cast<int>(before.size()) + 1, pointer});
+    };
+    addLine("{");
+    addLine("  \"conversations\": [");
+    for (int i = 0; i < 3000; ++i) {
+        const std::string index = std::to_string(i);
+        const std::string pointer = "/conversations/" + index;
+        addLine("    {");
+        addLine("      \"id\": \"c-" + index + "\",");
+        std::string text = "      \"text\": \"Bestellung " + index + "\\n\\u00fcber \\\"Paket\\\"";
+        if (i % 3 == 0) {
+            text += ", Mail an ";
+            plant(text, pointer + "/text");
+            text += "kunde" + index + "@example.org";
+        }
+        addLine(text + "\",");
+        std::string card = "      \"card\": \"";
+        if (i % 7 == 0) {
+            plant(card, pointer + "/card");
+            card += "4111 1111 1111 1111";
+        }
+        addLine(card + "\",");
+        std::string contacts = "      \"contacts\": {\"";
+        if (i % 11 == 0) {
+            // A map keyed by e-mail address: the key is the value, its pointer masked.
+            plant(contacts, pointer + "/contacts/m***@example.com");
+            contacts += "max" + index + "@example.com";
+        } else {
+            contacts += "primary";
+        }
+        addLine(contacts + "\": 1}");
+        addLine(i + 1 < 3000 ? "    }," : "    }");
+    }
+    addLine("  ]");
+    addLine("}");
+    TempDir temp;
+    std::string path = temp.write("export.json", json);
+    Json report = scanData({path}, {"--max-findings-per-file", "0"});
+    std::set<std::tuple<int, int, std::string>> found;
+    for (const Json& finding : report["findings"]) {
+        found.insert({finding["line"].get<int>(), finding["column"].get<int>(),
+                      finding["logicalLocation"].get<std::string>()});
+    }
+    EXPECT_EQ(found, planted);
+}
+
 TEST(ScanData, EntitiesAndMinScoreSelectWhatIsReported) {
     Json cards = scanData({"testdata/runtime"}, {"--entities", "CREDIT_CARD,IBAN_CODE"});
     ASSERT_FALSE(cards["findings"].empty());

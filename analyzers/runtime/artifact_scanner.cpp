@@ -243,22 +243,22 @@ private:
     // False (and nothing reported) when the text is not valid JSON. `positions`, when given, are
     // where the token filter stopped in the text blanked by blankJsonSyntax: each scalar lies
     // there between spaces, as on its own, so the positions inside it are the ones a filter over
-    // the scalar would give (or a few more), and the scalar is scanned at those.
+    // the scalar would give (or a few more), and the scalar is scanned at those. Without them, a
+    // first pass runs the filter over all the scalars at once (filterScalars).
     template <typename Position>
     bool scanJson(std::string_view json, Position position,
                   const std::span<const size_t>* positions = nullptr) {
+        if (!positions && !filterScalars(json)) {
+            return false;
+        }
+        size_t scalarIndex = 0;
         std::vector<size_t> inScalar;
         std::vector<std::pair<Match, std::pair<std::string, std::pair<size_t, size_t>>>> found;
         auto error = visitJsonScalars(json, [&](const JsonScalar& scalar, const JsonPath& path) {
-            if (scalar.isKey && !mayHoldValue(scalar.text)) {
-                return; // keys are names; a key that holds data (a map by e-mail) has a digit or
-                        // '@'
+            if (!scanned(scalar)) {
+                return;
             }
-            matches_.clear();
-            FieldContext field([&] {
-                return scalar.isKey ? fieldContext(JsonPath(path.begin(), path.end() - 1))
-                                    : fieldContext(path);
-            });
+            std::span<const size_t> at;
             if (positions) {
                 // Blanked text has no escapes: the scalar's text is its input.
                 const auto first = std::ranges::lower_bound(*positions, scalar.offset);
@@ -268,10 +268,19 @@ private:
                 for (auto p = first; p != last; ++p) {
                     inScalar.push_back(*p - scalar.offset);
                 }
-                scanTextVisiting(scalar.text, inScalar, field, settings_, matches_);
+                at = inScalar;
             } else {
-                scanText(scalar.text, field, settings_, matches_);
+                at = scalarPositions_.of(scalarIndex++);
             }
+            if (at.empty()) {
+                return;
+            }
+            matches_.clear();
+            FieldContext field([&] {
+                return scalar.isKey ? fieldContext(JsonPath(path.begin(), path.end() - 1))
+                                    : fieldContext(path);
+            });
+            scanTextVisiting(scalar.text, at, field, settings_, matches_);
             for (Match& match : matches_) {
                 std::string pointer = maskedPointer(path, scalar.isKey ? &match : nullptr);
                 found.push_back(
@@ -288,6 +297,32 @@ private:
             size_t endColumn = column + (where.second.second - where.second.first);
             report(match, line, column, endColumn, where.first);
         }
+        return true;
+    }
+
+    // Keys are names; a key that holds data (a map by e-mail) has a digit or '@'.
+    static bool scanned(const JsonScalar& scalar) {
+        return !scalar.isKey || mayHoldValue(scalar.text);
+    }
+
+    // The token filter over the scalars of a JSON text that could not be blanked (an escape, a
+    // document of many lines), joined by spaces: BatchPositions then has each scalar's positions,
+    // in the order scanJson visits them. False when the text is not valid JSON.
+    bool filterScalars(std::string_view json) {
+        scalarRun_.clear();
+        scalarOffsets_.clear();
+        auto error = visitJsonScalars(json, [&](const JsonScalar& scalar, const JsonPath&) {
+            if (scanned(scalar)) {
+                scalarOffsets_.push_back(scalarRun_.size());
+                scalarRun_ += scalar.text;
+                scalarRun_ += ' ';
+            }
+        });
+        if (error) {
+            lastJsonError_ = *error;
+            return false;
+        }
+        scalarPositions_.filter(scalarRun_, scalarOffsets_, capitalWords());
         return true;
     }
 
@@ -419,6 +454,9 @@ private:
     ArtifactScan result_;
     std::vector<Match> matches_;
     JsonError lastJsonError_;
+    std::string scalarRun_; // filterScalars' scalars joined by spaces
+    std::vector<size_t> scalarOffsets_;
+    BatchPositions scalarPositions_;
 };
 
 std::string withoutGz(const std::string& path) {
