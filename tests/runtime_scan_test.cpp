@@ -133,6 +133,19 @@ TEST(ScanData, CsvColumnIsTheLogicalLocation) {
               (std::set<std::string>{"email", "telefon", "iban", "geburtsdatum", "notiz"}));
 }
 
+// Line, column and logical location of every finding (none left unlisted) in a file of `content`.
+std::set<std::tuple<int, int, std::string>> foundInFile(const std::string& name,
+                                                        const std::string& content) {
+    TempDir temp;
+    Json report = scanData({temp.write(name, content)}, {"--max-findings-per-file", "0"});
+    std::set<std::tuple<int, int, std::string>> found;
+    for (const Json& finding : report["findings"]) {
+        found.insert({finding["line"].get<int>(), finding["column"].get<int>(),
+                      finding["logicalLocation"].get<std::string>()});
+    }
+    return found;
+}
+
 // An export of many batches of records (the token filter runs over a batch's fields at once):
 // each planted value (in most rows, so also in the last of each batch) is found in its row and
 // column, also after quoted fields that span lines.
@@ -161,15 +174,7 @@ TEST(ScanData, CsvExportOfManyBatchesFindsEachValueInItsRowAndColumn) {
         }
         csv += ticket + email + ";" + note + "\"\n";
     }
-    TempDir temp;
-    std::string path = temp.write("tickets.csv", csv);
-    Json report = scanData({path}, {"--max-findings-per-file", "0"});
-    std::set<std::tuple<int, int, std::string>> found;
-    for (const Json& finding : report["findings"]) {
-        found.insert({finding["line"].get<int>(), finding["column"].get<int>(),
-                      finding["logicalLocation"].get<std::string>()});
-    }
-    EXPECT_EQ(found, planted);
+    EXPECT_EQ(foundInFile("tickets.csv", csv), planted);
     EXPECT_GT(csv.size(), 4u << 18);
 }
 
@@ -220,15 +225,7 @@ TEST(ScanData, JsonDocumentWithEscapesFindsEachValueAtItsPointer) {
     }
     addLine("  ]");
     addLine("}");
-    TempDir temp;
-    std::string path = temp.write("export.json", json);
-    Json report = scanData({path}, {"--max-findings-per-file", "0"});
-    std::set<std::tuple<int, int, std::string>> found;
-    for (const Json& finding : report["findings"]) {
-        found.insert({finding["line"].get<int>(), finding["column"].get<int>(),
-                      finding["logicalLocation"].get<std::string>()});
-    }
-    EXPECT_EQ(found, planted);
+    EXPECT_EQ(foundInFile("export.json", json), planted);
 }
 
 TEST(ScanData, EntitiesAndMinScoreSelectWhatIsReported) {
