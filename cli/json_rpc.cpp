@@ -8,6 +8,14 @@
 
 namespace privaudit::cli {
 
+namespace {
+
+// More than any file an editor sends whole; a frame that claims more is taken as broken rather
+// than allocated.
+constexpr std::size_t maxMessage = std::size_t{64} << 20;
+
+} // namespace
+
 std::optional<nlohmann::json> readRpcMessage(std::istream& in) {
     std::size_t length = 0;
     bool sawLength = false;
@@ -35,7 +43,7 @@ std::optional<nlohmann::json> readRpcMessage(std::istream& in) {
             std::string value = header.substr(lengthHeader.size());
             value.erase(0, value.find_first_not_of(' '));
             auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), length);
-            if (error != std::errc()) {
+            if (error != std::errc() || length > maxMessage) {
                 return std::nullopt;
             }
             sawLength = true;

@@ -40,17 +40,26 @@ std::optional<std::string> ResultCache::lookup(const std::string& key) const {
     if (!in) {
         return std::nullopt;
     }
-    nlohmann::json entry = nlohmann::json::parse(in, nullptr, false);
-    if (entry.is_discarded() || entry.value("key", "") != key || !entry.contains("output")) {
+    // An entry of another shape (damaged, cut short, written by another version) is a miss.
+    const nlohmann::json entry = nlohmann::json::parse(in, nullptr, false);
+    if (!entry.is_object()) {
         return std::nullopt;
     }
-    nlohmann::json reads = entry.value("reads", nlohmann::json::object());
-    for (const auto& [file, digest] : reads.items()) {
-        if (fileDigest(file) != digest.get<std::string>()) {
-            return std::nullopt;
+    const auto storedKey = entry.find("key");
+    const auto output = entry.find("output");
+    const auto reads = entry.find("reads");
+    if (storedKey == entry.end() || *storedKey != key || output == entry.end() ||
+        !output->is_string() || (reads != entry.end() && !reads->is_object())) {
+        return std::nullopt;
+    }
+    if (reads != entry.end()) {
+        for (const auto& [file, digest] : reads->items()) {
+            if (!digest.is_string() || fileDigest(file) != digest.get_ref<const std::string&>()) {
+                return std::nullopt;
+            }
         }
     }
-    return entry["output"].get<std::string>();
+    return output->get<std::string>();
 }
 
 void ResultCache::store(const std::string& key, const std::vector<std::string>& readFiles,

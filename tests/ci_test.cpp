@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
@@ -237,6 +238,29 @@ TEST(Cache, ReusesUnchangedUnitsAndNeverStaleOnes) {
     // So does the policy.
     dir.write(".privaudit.yaml", "rules:\n  cpp/hardcoded-secret: off\n");
     EXPECT_TRUE(reportedFiles(scan().out).empty());
+}
+
+// Entries of another shape (a full disk, another version, a hand edit) are misses: the unit is
+// analyzed again and the entry rewritten.
+TEST(Cache, ADamagedEntryIsAMissNotACrash) {
+    TempDir dir;
+    dir.write("src/other.cpp", kNewSecret);
+    std::string cache = dir.path() + "/cache";
+    auto scan = [&] {
+        return runPrivaudit({"scan", dir.path() + "/src", "--cache", cache, "--format", "json",
+                             "--source-root", dir.path()});
+    };
+    CommandResult cold = scan();
+    ASSERT_EQ(cold.exitCode, 1) << cold.out << cold.err;
+    for (std::string damaged : {"\"an entry\"", "{\"key\": 5, \"output\": []}",
+                                "{\"key\": \"x\", \"reads\": [1], \"output\": \"\"}", "{\"ke"}) {
+        for (const auto& entry : std::filesystem::directory_iterator(cache)) {
+            std::ofstream(entry.path(), std::ios::trunc) << damaged;
+        }
+        CommandResult again = scan();
+        EXPECT_EQ(again.exitCode, 1) << damaged << ": " << again.err;
+        EXPECT_EQ(reportedFiles(again.out), reportedFiles(cold.out)) << damaged;
+    }
 }
 
 TEST(Editors, SarifLoadsInTheVsCodeSarifViewer) {
