@@ -205,6 +205,12 @@ TEST(ChangedSince, ReportsFindingsOfChangedFilesAndOfUnitsIncludingChangedHeader
     EXPECT_TRUE(contains(badRef.err, "unknown git revision 'no-such-branch'")) << badRef.err;
 }
 
+// `scan` of the folder's src/ with results cached in `cache`, as JSON.
+CommandResult scanWithCache(const TempDir& dir, const std::string& cache) {
+    return runPrivaudit({"scan", dir.path() + "/src", "--cache", cache, "--format", "json",
+                         "--source-root", dir.path()});
+}
+
 TEST(Cache, ReusesUnchangedUnitsAndNeverStaleOnes) {
     TempDir dir;
     dir.write("config/secrets.h", "#define SECRET \"Tr0ub4dor&3-prod\"\n");
@@ -212,8 +218,7 @@ TEST(Cache, ReusesUnchangedUnitsAndNeverStaleOnes) {
     dir.write("src/other.cpp", kNewSecret);
     std::string cache = dir.path() + "/cache";
     auto scan = [&] {
-        return runPrivaudit({"scan", dir.path() + "/src", "--cache", cache, "--format", "json",
-                             "--source-root", dir.path()});
+        return scanWithCache(dir, cache);
     };
     CommandResult cold = scan();
     ASSERT_EQ(cold.exitCode, 1) << cold.out << cold.err;
@@ -245,19 +250,15 @@ TEST(Cache, ReusesUnchangedUnitsAndNeverStaleOnes) {
 TEST(Cache, ADamagedEntryIsAMissNotACrash) {
     TempDir dir;
     dir.write("src/other.cpp", kNewSecret);
-    std::string cache = dir.path() + "/cache";
-    auto scan = [&] {
-        return runPrivaudit({"scan", dir.path() + "/src", "--cache", cache, "--format", "json",
-                             "--source-root", dir.path()});
-    };
-    CommandResult cold = scan();
-    ASSERT_EQ(cold.exitCode, 1) << cold.out << cold.err;
+    const std::string cache = dir.path() + "/cache";
+    const CommandResult cold = scanWithCache(dir, cache);
+    ASSERT_EQ(cold.exitCode, 1) << cold.err;
     for (std::string damaged : {"\"an entry\"", "{\"key\": 5, \"output\": []}",
                                 "{\"key\": \"x\", \"reads\": [1], \"output\": \"\"}", "{\"ke"}) {
         for (const auto& entry : std::filesystem::directory_iterator(cache)) {
             std::ofstream(entry.path(), std::ios::trunc) << damaged;
         }
-        CommandResult again = scan();
+        CommandResult again = scanWithCache(dir, cache);
         EXPECT_EQ(again.exitCode, 1) << damaged << ": " << again.err;
         EXPECT_EQ(reportedFiles(again.out), reportedFiles(cold.out)) << damaged;
     }
