@@ -1,10 +1,10 @@
 #pragma once
 
-#include <map>
+#include "core/properties.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 namespace privaudit::core {
@@ -56,9 +56,6 @@ struct LogicalLocation {
     std::string kind;
 };
 
-// A fact about one finding that reporters pass on as SARIF result.properties.
-using PropertyValue = std::variant<std::string, double>;
-
 // What a check reports. Checks fill rule id, message, location and categories; the scan fills
 // level, severity, fingerprint, suppression and baseline state from the catalogue and policy.
 struct Finding {
@@ -69,7 +66,7 @@ struct Finding {
     std::vector<CodeFlow> flows;         // up to a few paths that lead to this finding
     std::vector<std::string> categories; // data categories: email, phone, credential, ...
     std::optional<LogicalLocation> logicalLocation;
-    std::map<std::string, PropertyValue> properties; // e.g. entity, score, preview
+    Properties properties; // e.g. entity, score, preview
 
     Level level = Level::Warning;
     double securitySeverity = 0.0;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -19,10 +18,14 @@ public:
         hash_ = (hash_ ^ 0xff) * 0x100000001b3ULL;
     }
     std::uint64_t value() const { return hash_; }
+    // Sixteen lower-case hex digits.
     std::string hex() const {
-        char buffer[17];
-        std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash_));
-        return buffer;
+        static constexpr char digits[] = "0123456789abcdef";
+        std::string text(16, '0');
+        for (int i = 15, shift = 0; i >= 0; --i, shift += 4) {
+            text[i] = digits[(hash_ >> shift) & 0xf];
+        }
+        return text;
     }
 
 private:

@@ -26,11 +26,7 @@ std::string computeRelativePath(std::string_view path, std::string_view root) {
     return relative.generic_string();
 }
 
-} // namespace
-
-// Remembered per (path, root): reporters ask once per finding, and a scan of a large log can
-// have thousands of findings in one file; canonicalizing costs system calls each time.
-std::string relativePath(std::string_view path, std::string_view root) {
+std::string sharedRelativePath(std::string_view path, std::string_view root) {
     static std::mutex mutex;
     static std::map<std::pair<std::string, std::string>, std::string, std::less<>> known;
     std::pair<std::string, std::string> key(path, root);
@@ -40,6 +36,22 @@ std::string relativePath(std::string_view path, std::string_view root) {
         found = known.emplace(key, computeRelativePath(path, root)).first;
     }
     return found->second;
+}
+
+} // namespace
+
+// Remembered per (path, root): reporters ask once per finding, and a scan of a large log can
+// have thousands of findings in one file; canonicalizing costs system calls each time. Findings
+// come file by file, so each thread first checks the answer it gave last, without the lock.
+std::string relativePath(std::string_view path, std::string_view root) {
+    thread_local std::string lastPath, lastRoot, lastAnswer;
+    if (path == lastPath && root == lastRoot && !lastPath.empty()) {
+        return lastAnswer;
+    }
+    lastAnswer = sharedRelativePath(path, root);
+    lastPath = path;
+    lastRoot = root;
+    return lastAnswer;
 }
 
 std::string uriReference(std::string_view relative) {

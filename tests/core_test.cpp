@@ -1,4 +1,5 @@
-// Unit tests for core: policy, suppressions, fingerprints, isolated jobs, discovery, masking.
+// Unit tests for core: policy, suppressions, fingerprints, isolated jobs, discovery, masking,
+// finding properties and relative paths.
 #include "analyzers/config/document_loader.h"
 #include "checks/catalogue.h"
 #include "core/discovery.h"
@@ -6,7 +7,9 @@
 #include "core/fingerprint.h"
 #include "core/isolated_jobs.h"
 #include "core/masking.h"
+#include "core/paths.h"
 #include "core/policy.h"
+#include "core/properties.h"
 #include "core/suppressions.h"
 #include "tests/run_privaudit.h"
 
@@ -120,6 +123,40 @@ TEST(Fingerprints, SurviveLineShiftsAndTellEqualLinesApart) {
     core::assignFingerprints(twins, sources, dir.path() + "/v1");
     EXPECT_EQ(twins[0].fingerprint, first[0].fingerprint);
     EXPECT_NE(twins[0].fingerprint, twins[1].fingerprint);
+}
+
+// Baselines store these digits: FNV-1a 64 of "privaudit" and the field separator.
+TEST(Fingerprints, StableHashIsSixteenLowerCaseHexDigitsOfFnv1a) {
+    EXPECT_EQ(core::stableHash({"privaudit"}), "189ed507c0100524");
+    EXPECT_EQ(core::stableHash({""}), "af64724c8602eb6e");
+}
+
+TEST(Properties, KeepNamesInOrderAndTheFirstOfTwinsInAList) {
+    core::Properties properties = {
+        {"score", 0.5}, {"entity", std::string("IBAN_CODE")}, {"score", 0.9}};
+    properties["preview"] = std::string("DE****8924");
+    properties["entity"] = std::string("EMAIL_ADDRESS");
+    std::vector<std::string> names;
+    for (const auto& [name, value] : properties) {
+        names.push_back(name);
+    }
+    EXPECT_EQ(names, (std::vector<std::string>{"entity", "preview", "score"}));
+    EXPECT_EQ(std::get<std::string>(properties.find("entity")->second), "EMAIL_ADDRESS");
+    EXPECT_EQ(std::get<double>(properties.find("score")->second), 0.5);
+    EXPECT_EQ(properties.find("scor"), properties.end());
+    EXPECT_EQ(properties.find("scores"), properties.end());
+    EXPECT_EQ(std::get<std::string>(properties["new"]), "");
+    EXPECT_EQ(properties.size(), 4u);
+}
+
+// The per-thread answer must not outlive a change of path or root.
+TEST(Paths, RelativePathFollowsEachChangeOfPathOrRoot) {
+    TempDir dir;
+    std::string file = dir.write("logs/chat.jsonl", "{}\n");
+    EXPECT_EQ(core::relativePath(file, dir.path()), "logs/chat.jsonl");
+    EXPECT_EQ(core::relativePath(file, dir.path() + "/logs"), "chat.jsonl");
+    EXPECT_EQ(core::relativePath(dir.path() + "/logs", dir.path()), "logs");
+    EXPECT_EQ(core::relativePath(file, dir.path()), "logs/chat.jsonl");
 }
 
 TEST(IsolatedJobs, CrashesAndHangsStayInTheirJob) {

@@ -143,10 +143,10 @@ private:
             finding.logicalLocation = core::LogicalLocation{logical, "property"};
         }
         finding.categories = {spec.category};
-        finding.properties["entity"] = spec.entity;
-        finding.properties["score"] = std::round(match.score * 100) / 100;
-        finding.properties["preview"] = preview;
-        finding.properties["recognizer"] = spec.id;
+        finding.properties = {{"entity", spec.entity},
+                              {"score", std::round(match.score * 100) / 100},
+                              {"preview", preview},
+                              {"recognizer", spec.id}};
         if (!match.decodeChain.empty()) {
             finding.properties["decodeChain"] = match.decodeChain;
         }

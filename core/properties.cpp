@@ -1,0 +1,39 @@
+#include "core/properties.h"
+
+#include <algorithm>
+
+namespace privaudit::core {
+
+Properties::Properties(std::initializer_list<Entry> entries) : entries_(entries) {
+    auto byName = [](const Entry& entry) -> std::string_view { return entry.first; };
+    std::ranges::stable_sort(entries_, std::less<>(), byName);
+    auto sameName = [](const Entry& a, const Entry& b) { return a.first == b.first; };
+    auto [first, last] = std::ranges::unique(entries_, sameName);
+    entries_.erase(first, last);
+}
+
+Properties::const_iterator Properties::lowerBound(std::string_view name) const {
+    return std::ranges::lower_bound(entries_, name, std::less<>(),
+                                    [](const Entry& entry) -> std::string_view {
+                                        return entry.first;
+                                    });
+}
+
+PropertyValue& Properties::operator[](std::string_view name) {
+    auto at = entries_.begin() + (lowerBound(name) - entries_.cbegin());
+    if (at == entries_.end() || at->first != name) {
+        at = entries_.emplace(at, std::string(name), std::string());
+    }
+    return at->second;
+}
+
+Properties::iterator Properties::find(std::string_view name) {
+    return entries_.begin() + (std::as_const(*this).find(name) - entries_.cbegin());
+}
+
+Properties::const_iterator Properties::find(std::string_view name) const {
+    auto at = lowerBound(name);
+    return at != entries_.end() && at->first == name ? at : entries_.end();
+}
+
+} // namespace privaudit::core
