@@ -5,18 +5,21 @@
 namespace privaudit::core {
 
 Properties::Properties(std::initializer_list<Entry> entries) : entries_(entries) {
-    auto byName = [](const Entry& entry) -> std::string_view { return entry.first; };
+    auto byName = [](const Entry& entry) -> std::string_view {
+        return entry.first;
+    };
     std::ranges::stable_sort(entries_, std::less<>(), byName);
-    auto sameName = [](const Entry& a, const Entry& b) { return a.first == b.first; };
+    auto sameName = [](const Entry& a, const Entry& b) {
+        return a.first == b.first;
+    };
     auto [first, last] = std::ranges::unique(entries_, sameName);
     entries_.erase(first, last);
 }
 
 Properties::const_iterator Properties::lowerBound(std::string_view name) const {
-    return std::ranges::lower_bound(entries_, name, std::less<>(),
-                                    [](const Entry& entry) -> std::string_view {
-                                        return entry.first;
-                                    });
+    return std::ranges::lower_bound(
+        entries_, name, std::less<>(),
+        [](const Entry& entry) -> std::string_view { return entry.first; });
 }
 
 PropertyValue& Properties::operator[](std::string_view name) {
