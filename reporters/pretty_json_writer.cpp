@@ -1,6 +1,7 @@
 #include "reporters/pretty_json_writer.h"
 
 #include <array>
+#include <bit>
 
 namespace privaudit::reporters {
 
@@ -36,9 +37,21 @@ void PrettyJsonWriter::value(bool flag) {
     buffer_ += flag ? "true" : "false";
 }
 
+// nlohmann's shortest round-trip form, "1.0" for 1. A report repeats few numbers (scores,
+// severities), so the first thousand distinct ones are formatted once each. They are told apart
+// by their bits: 0.0 and -0.0 are equal but written differently.
 void PrettyJsonWriter::value(double number) {
     separate();
-    buffer_ += Json(number).dump(); // nlohmann's shortest round-trip form, "1.0" for 1
+    auto bits = std::bit_cast<std::uint64_t>(number);
+    if (auto known = numbers_.find(bits); known != numbers_.end()) {
+        buffer_ += known->second;
+        return;
+    }
+    std::string text = Json(number).dump();
+    buffer_ += text;
+    if (numbers_.size() < maxRememberedNumbers) {
+        numbers_.emplace(bits, std::move(text));
+    }
 }
 
 // dump(2) lays a tree out as if it stood alone; all its line breaks are structural (a string's

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace privaudit::reporters {
@@ -48,8 +50,10 @@ private:
     void string(std::string_view text);
 
     static constexpr size_t flushSize = 1 << 16;
+    static constexpr size_t maxRememberedNumbers = 1024;
     std::ostream& out_;
     std::string buffer_;
+    std::unordered_map<std::uint64_t, std::string> numbers_; // value(double)'s text by bits
     std::vector<size_t> counts_; // the values written so far in each open container
     bool afterKey_ = false;
 };

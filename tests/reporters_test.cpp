@@ -5,6 +5,7 @@
 #include "reporters/text_reporter.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -224,7 +225,9 @@ TEST(JsonReporter, LaysOutTheReportAsAPrettyPrintedTree) {
     core::Finding& secret = result.findings[0];
     secret.message = "A \"quoted\" key\\path\nin Stra\xc3\x9f"
                      "e 5, invalid \xff byte\x01.";
-    secret.properties = {{"entity", std::string("EMAIL_ADDRESS")}, {"score", 0.85}, {"n", 1.0}};
+    secret.properties = {
+        {"entity", std::string("EMAIL_ADDRESS")}, {"score", 0.85}, {"n", 1.0}, {"delta", -0.0}};
+    secret.securitySeverity = 0.0; // written before the delta: equal to it, and not its text
     secret.logicalLocation = core::LogicalLocation{"/customer/email", "property"};
     core::Finding gone = result.findings[2];
     gone.baselineState = core::BaselineState::None;
@@ -237,6 +240,8 @@ TEST(JsonReporter, LaysOutTheReportAsAPrettyPrintedTree) {
     EXPECT_EQ(report["findings"][0]["message"], "A \"quoted\" key\\path\nin Stra\xc3\x9f"
                                                 "e 5, invalid \xef\xbf\xbd byte\x01.");
     EXPECT_EQ(report["findings"][0]["properties"]["score"], 0.85);
+    EXPECT_TRUE(std::signbit(report["findings"][0]["properties"]["delta"].get<double>()));
+    EXPECT_FALSE(std::signbit(report["findings"][0]["severity"].get<double>()));
     EXPECT_EQ(report["findings"][0]["logicalLocation"], "/customer/email");
     ASSERT_EQ(report["absentFindings"].size(), 2u);
     EXPECT_EQ(report["absentFindings"][0]["baselineState"], "absent");
