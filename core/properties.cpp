@@ -8,7 +8,9 @@ Properties::Properties(std::initializer_list<Entry> entries) : entries_(entries)
     auto byName = [](const Entry& entry) -> std::string_view {
         return entry.first;
     };
-    std::ranges::stable_sort(entries_, std::less<>(), byName);
+    if (!std::ranges::is_sorted(entries_, std::less<>(), byName)) { // sorting allocates
+        std::ranges::stable_sort(entries_, std::less<>(), byName);
+    }
     auto sameName = [](const Entry& a, const Entry& b) {
         return a.first == b.first;
     };

@@ -144,9 +144,9 @@ private:
         }
         finding.categories = {spec.category};
         finding.properties = {{"entity", spec.entity},
-                              {"score", std::round(match.score * 100) / 100},
                               {"preview", preview},
-                              {"recognizer", spec.id}};
+                              {"recognizer", spec.id},
+                              {"score", std::round(match.score * 100) / 100}};
         if (!match.decodeChain.empty()) {
             finding.properties["decodeChain"] = match.decodeChain;
         }
