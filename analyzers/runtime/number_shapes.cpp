@@ -122,6 +122,19 @@ bool cardGrouping(const std::array<Part, maxParts>& parts, size_t count) {
     return count >= 4 && parts[count - 1].length() >= 1 && parts[count - 1].length() <= 4;
 }
 
+// "... 4488 5128 5768 6408 7048 7688 ...": card-sized groups inside a longer run of four-digit
+// groups joined the same way are a row of a number table (offsets, histogram bounds), and one
+// window in ten of such a row passes Luhn. A card printed in groups stands alone.
+bool insideGroupRun(std::string_view text, const DigitGroups& g, size_t count) {
+    const char separator = g.separatorChars[0];
+    const size_t begin = g.parts[0].begin;
+    bool groupBefore = begin >= 5 && text[begin - 1] == separator &&
+                       allDigits(text.substr(begin - 5, 4)) && !isDigit(before(text, begin - 5));
+    bool groupAfter =
+        g.count > count && g.separatorChars[count - 1] == separator && g.parts[count].length() == 4;
+    return groupBefore || groupAfter;
+}
+
 // A birth date: plausible and at least five years ago, so this week's log timestamps are not.
 bool birthDate(int year, int month, int day) {
     return plausibleDate(year, month, day) && year <= currentYear() - 5;
@@ -163,6 +176,12 @@ bool publicIpv4(std::string_view text, const DigitGroups& g, size_t count) {
         }
     }
     int a = octets[0], b = octets[1];
+    // "1.16.4.3", "7.1.1.1": a version or section number. Public addresses this small are
+    // resolvers and routers (1.1.1.1, 8.8.8.8, 9.9.9.9), no one's personal data.
+    int singleDigits = (octets[1] < 10) + (octets[2] < 10) + (octets[3] < 10);
+    if (a < 10 && singleDigits >= 2) {
+        return false;
+    }
     bool reserved = a == 0 || a == 10 || a == 127 || a >= 224 || (a == 169 && b == 254) ||
                     (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168) ||
                     (a == 100 && b >= 64 && b <= 127) || (a == 192 && b == 0 && octets[2] == 2) ||
@@ -288,7 +307,8 @@ bool classify(std::string_view text, const DigitGroups& g, size_t count,
     size_t before = out.size();
     bool spaced = uniform(seps, " -");
     if (digits.size() >= 13 && digits.size() <= 19 && spaced && cardGrouping(p, count) &&
-        !cardScheme(digits).empty() && luhnValid(digits)) {
+        (count == 1 || !insideGroupRun(text, g, count)) && !cardScheme(digits).empty() &&
+        luhnValid(digits)) {
         // 16 digits (15 for Amex) are the cards people type; a bare 13- or 17-19-digit run is
         // far more often a numeric id, so it needs context.
         bool usual = digits.size() == 16 || digits.size() == 15;
