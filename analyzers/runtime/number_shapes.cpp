@@ -335,7 +335,9 @@ bool classify(std::string_view text, const DigitGroups& g, size_t count,
                          digits.starts_with("0900") || digits.starts_with("0137");
     bool phoneSeparators =
         seps.find_first_not_of(" -/") == std::string_view::npos && count <= 4 && !serviceNumber;
-    if (phoneSeparators && digits.starts_with("00") && digits.size() >= 10 && digits.size() <= 17) {
+    // After the international prefix 00 comes a country code, and none starts with 0.
+    if (phoneSeparators && digits.starts_with("00") && digits[2] != '0' && digits.size() >= 10 &&
+        digits.size() <= 17) {
         std::string international = "+";
         international.append(digits, 2);
         push(out, begin, end, Recognizer::Phone, internationalPhoneStructure(digits.substr(2)),
