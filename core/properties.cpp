@@ -1,27 +1,28 @@
 #include "core/properties.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace privaudit::core {
 
+namespace {
+
+std::string_view nameOf(const Properties::Entry& entry) {
+    return entry.first;
+}
+
+} // namespace
+
 Properties::Properties(std::initializer_list<Entry> entries) : entries_(entries) {
-    auto byName = [](const Entry& entry) -> std::string_view {
-        return entry.first;
-    };
-    if (!std::ranges::is_sorted(entries_, std::less<>(), byName)) { // sorting allocates
-        std::ranges::stable_sort(entries_, std::less<>(), byName);
+    if (!std::ranges::is_sorted(entries_, std::less<>(), nameOf)) { // sorting allocates
+        std::ranges::stable_sort(entries_, std::less<>(), nameOf);
     }
-    auto sameName = [](const Entry& a, const Entry& b) {
-        return a.first == b.first;
-    };
-    auto [first, last] = std::ranges::unique(entries_, sameName);
+    auto [first, last] = std::ranges::unique(entries_, std::equal_to<>(), nameOf);
     entries_.erase(first, last);
 }
 
 Properties::const_iterator Properties::lowerBound(std::string_view name) const {
-    return std::ranges::lower_bound(
-        entries_, name, std::less<>(),
-        [](const Entry& entry) -> std::string_view { return entry.first; });
+    return std::ranges::lower_bound(entries_, name, std::less<>(), nameOf);
 }
 
 PropertyValue& Properties::operator[](std::string_view name) {
